@@ -1,0 +1,83 @@
+"""supple's own exceptions.
+
+Every failure a user can cause is one of these, so the command line can print a located
+message and exit with the documented status instead of a traceback:
+
+* :class:`InputError` (exit status 2): a file, a key in it, or a command-line value is wrong.
+* :class:`PluginError` (exit status 2): a plugin failed while doing work the user asked for.
+* :class:`SafetyRefusal` (exit status 3): a red flag stops planning; carries advice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with an input: where it is and what is wrong.
+
+    ``file`` is the path as the user gave it (or ``None`` for command-line values), ``key`` a key
+    path such as ``steps[3].reps`` (steps count from 1, as they appear in the file) or ``None``
+    for the whole file.
+    """
+
+    message: str
+    file: str | None = None
+    key: str | None = None
+
+    def __str__(self) -> str:
+        where = ": ".join(part for part in (self.file, self.key) if part)
+        return f"{where}: {self.message}" if where else self.message
+
+
+class SuppleError(Exception):
+    """Base class of every error supple raises on purpose."""
+
+    exit_code = 1
+
+
+class InputError(SuppleError):
+    """Bad input: one or more located problems. Exit status 2."""
+
+    exit_code = 2
+
+    def __init__(self, problems: Problem | Iterable[Problem]):
+        self.problems: tuple[Problem, ...] = (
+            (problems,) if isinstance(problems, Problem) else tuple(problems)
+        )
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @classmethod
+    def at(cls, message: str, file: str | None = None, key: str | None = None) -> InputError:
+        """Shorthand for an error with a single problem."""
+        return cls(Problem(message, file, key))
+
+
+class PluginError(SuppleError):
+    """A plugin failed while doing work the user asked for. Exit status 2.
+
+    The message always names the plugin, so the user knows whom to blame and what to disable.
+    """
+
+    exit_code = 2
+
+    def __init__(self, plugin: str, message: str):
+        self.plugin = plugin
+        super().__init__(f"plugin {plugin!r}: {message}")
+
+
+class SafetyRefusal(SuppleError):
+    """A safety filter refused to plan (a red flag). Exit status 3.
+
+    ``advice`` is what to tell the person, ``findings`` the safety findings that led here.
+    """
+
+    exit_code = 3
+
+    def __init__(self, advice: str, findings: tuple = ()):
+        self.advice = advice
+        self.findings = findings
+        super().__init__(advice)

@@ -1,0 +1,17 @@
+"""Sizes supple refuses early, so no file can make it hang or exhaust memory.
+
+Each limit is far beyond any sensible routine; the message when one is exceeded names it.
+"""
+
+MAX_FILE_BYTES = 1024 * 1024  #: a routine or profile file
+MAX_STEPS = 100  #: steps in one routine
+MAX_SETS = 20  #: sets of one step
+MAX_REPS = 500  #: repetitions in one set
+MAX_HOLD_S = 600  #: seconds one hold lasts
+MAX_REST_S = 900  #: seconds of rest between sets
+MAX_TEMPO_S = 60  #: seconds one repetition takes
+MAX_LOAD_KG = 50  #: a held weight
+MAX_WEEKS = 156  #: programme length (three years)
+MAX_TIMES_PER_DAY = 6  #: sessions on one day
+MAX_TEXT = 2000  #: characters in one text value (title, note...)
+MAX_LIST = 100  #: items in one list of a profile or a safety allow-list
