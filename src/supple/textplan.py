@@ -17,8 +17,11 @@ def safe(text: str) -> str:
     return _UNSAFE.sub("", text)
 
 
-def _wrap(text: str, indent: str, width: int = 88) -> list[str]:
-    return textwrap.wrap(safe(text), width=width, initial_indent=indent, subsequent_indent=indent) or [indent]
+def _wrap(text: str, indent: str, width: int = 88, *, hanging: str | None = None) -> list[str]:
+    """``text`` wrapped to ``width``; the first line starts with ``indent``, later lines with
+    ``hanging`` (default: spaces as wide as ``indent``)."""
+    rest = " " * len(indent) if hanging is None else hanging
+    return textwrap.wrap(safe(text), width=width, initial_indent=indent, subsequent_indent=rest) or [indent]
 
 
 def describe_schedule(plan: Plan) -> str:
