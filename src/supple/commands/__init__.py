@@ -1,0 +1,1 @@
+"""The commands of the supple CLI, one module each, imported only when run."""

@@ -1,0 +1,39 @@
+"""`supple plan`: the programme, readable or as JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from supple.cli import EXIT_INPUT, InputError, SuppleError, dump_json, registry, routine_path
+from supple.cli import ALLOW_OPTION, PROFILE_OPTION, build_plan_from_args
+
+
+@click.command()
+@click.argument("routine", required=False)
+@PROFILE_OPTION
+@ALLOW_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
+@click.option("--week", type=click.IntRange(min=1), metavar="N", help="Show the detail of week N.")
+@click.pass_context
+def plan(ctx: click.Context, routine: str | None, profile: str | None, allow: tuple[str, ...],
+         as_json: bool, week: int | None) -> None:
+    """Show the plan: sessions, steps with their dose, durations, what safety changed.
+
+    ROUTINE is a file or a bundled routine's name (default: the bundled morning routine).
+    """
+    result, _, _ = build_plan_from_args(ctx, routine, profile, allow)
+    if week is not None and week > result.weeks:
+        raise InputError.at(f"the programme has {result.weeks} week(s); there is no week {week}", None, "--week")
+    if as_json:
+        from supple.serialize import plan_to_dict
+
+        data = plan_to_dict(result)
+        if week is not None:
+            data["sessions"] = [s for s in data["sessions"] if s["week"] == week]
+        dump_json(data)
+        return
+    from supple.textplan import render_plan
+
+    click.echo(render_plan(result, week=week), nl=False)
