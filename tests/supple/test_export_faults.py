@@ -51,7 +51,10 @@ FAULTS = {
 @pytest.mark.parametrize("where", sorted(FAULTS))
 def test_plugin_raising_mid_export_is_named_and_nothing_is_written(where, tmp_path, monkeypatch):
     registry = make_registry(_faulty_module(**FAULTS[where]), builtins=True)
-    monkeypatch.setattr(supple.cli, "registry", lambda ctx: registry)
+    import supple.commands.export as export_command
+
+    for module in (supple.cli, export_command):
+        monkeypatch.setattr(module, "registry", lambda ctx: registry)
     routine = tmp_path / "r.toml"
     routine.write_text(ROUTINE.format(
         timing="broken" if where == "timing" else "steady",
