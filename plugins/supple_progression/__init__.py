@@ -1,11 +1,26 @@
-"""First-party progression strategies.
+"""First-party progression strategies (docs/strategies.md has the full reference).
 
 ``none``: every week has the step's base dose.
+
+``linear``: a fixed change of repetitions, hold or sets every week (or every few weeks),
+with a cap for what grows and a floor for what shrinks.
+
+``phased``: an explicit table of phases, each lasting some weeks with its own dose.
+
+``load``: add a light weight after a given week or once the top of a rep range is reached,
+and only when the profile says pain is low (article 000).
 """
 
 from __future__ import annotations
 
 import supple
+
+from . import linear, load, phased
+from .linear import LinearOptions
+from .load import LoadOptions
+from .phased import Phase, PhasedOptions
+
+__all__ = ["LinearOptions", "LoadOptions", "Phase", "PhasedOptions"]
 
 
 def _unchanged(base: supple.Dose, week: int, options: object, context: supple.ProgressionContext) -> supple.Dose:
@@ -16,4 +31,25 @@ def _unchanged(base: supple.Dose, week: int, options: object, context: supple.Pr
 def supple_progression_strategies():
     yield supple.ProgressionStrategy(
         name="none", summary="The same dose every week.", dose_for=_unchanged
+    )
+    yield supple.ProgressionStrategy(
+        name="linear",
+        summary="Adds (or takes off) repetitions, hold time or sets every N weeks, within caps.",
+        dose_for=linear.dose_for,
+        options=LinearOptions,
+        check=linear.check,
+    )
+    yield supple.ProgressionStrategy(
+        name="phased",
+        summary="An explicit table of phases, each lasting some weeks with its own dose.",
+        dose_for=phased.dose_for,
+        options=PhasedOptions,
+        check=phased.check,
+    )
+    yield supple.ProgressionStrategy(
+        name="load",
+        summary="Adds about 1 kg after a given week or at the top of a rep range, only when pain is low.",
+        dose_for=load.dose_for,
+        options=LoadOptions,
+        check=load.check,
     )

@@ -1,59 +1,43 @@
-"""First-party timing strategies.
+"""First-party timing strategies (docs/strategies.md has the full reference).
 
 ``steady``: every repetition takes a set tempo (the step's own ``tempo`` if it gives one),
 holds are timed at the end position, sets are separated by their rest, both sides are done
 in turn with a short switch between them, and a transition sets up each exercise.
+
+``gentle``: the same layout, slower and with longer rests and transitions, for a bad day (a
+safety filter's pain gate switches a plan to it by name).
+
+``time-boxed``: the ``steady`` layout fitted into ``minutes`` by trimming sets, then
+repetitions, never below one set or one repetition, with a note saying what it trimmed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-import attrs
-
 import supple
 
+from .layout import build_timeline, gentle_pace, steady_pace
+from .options import GentleOptions, SteadyOptions, TimeBoxOptions
 
-@attrs.frozen
-class SteadyOptions:
-    """Options of the ``steady`` strategy (``[timing]`` table; a step may override them in
-    ``[steps.timing]``). Seconds throughout."""
-
-    tempo: float = attrs.field(default=4.0, validator=[attrs.validators.gt(0), attrs.validators.le(60)])
-    rest: int = attrs.field(default=30, validator=[attrs.validators.ge(0), attrs.validators.le(900)])
-    transition: int = attrs.field(default=15, validator=[attrs.validators.ge(0), attrs.validators.le(300)])
-    switch: int = attrs.field(default=5, validator=[attrs.validators.ge(0), attrs.validators.le(120)])
+__all__ = ["GentleOptions", "SteadyOptions", "TimeBoxOptions", "gentle", "lay_out", "time_boxed"]
 
 
 def lay_out(steps: Sequence[supple.PlannedStep], options: SteadyOptions) -> supple.Timeline:
-    """Lay ``steps`` out as segments with ``options`` (a step's own options win)."""
-    segments: list[supple.Segment] = []
-    for position, step in enumerate(steps):
-        opts = step.timing_options or options
-        dose = step.dose
-        name = step.exercise.name
-        tempo = dose.tempo_s if dose.tempo_s else opts.tempo
-        rest = dose.rest_s if dose.rest_s else opts.rest
-        if opts.transition:
-            segments.append(supple.Segment("transition", opts.transition, position, f"Get ready: {name}"))
-        sides = ("left", "right") if dose.per_side else (None,)
-        for set_number in range(1, dose.sets + 1):
-            for side_index, side in enumerate(sides):
-                if side_index:
-                    segments.append(
-                        supple.Segment("switch", opts.switch, position, "Switch sides", set=set_number)
-                    )
-                for rep in range(1, dose.reps_per_set + 1):
-                    if dose.reps:
-                        segments.append(supple.Segment(
-                            "work", tempo, position, name, set=set_number, rep=rep, side=side))
-                    if dose.hold_s:
-                        segments.append(supple.Segment(
-                            "hold", dose.hold_s, position, f"Hold: {name}", set=set_number,
-                            rep=rep, side=side))
-            if set_number < dose.sets and rest:
-                segments.append(supple.Segment("rest", rest, position, "Rest", set=set_number))
-    return supple.Timeline(segments=tuple(segments), steps=tuple(steps))
+    """The ``steady`` layout of ``steps`` with ``options`` (a step's own options win)."""
+    return build_timeline(steps, [steady_pace(step, options) for step in steps])
+
+
+def gentle(steps: Sequence[supple.PlannedStep], options: GentleOptions) -> supple.Timeline:
+    """The ``gentle`` layout: never faster, nor with shorter rests, than ``options``."""
+    return build_timeline(steps, [gentle_pace(step, options) for step in steps])
+
+
+def time_boxed(steps: Sequence[supple.PlannedStep], options: TimeBoxOptions) -> supple.Timeline:
+    """The ``time-boxed`` layout (see :mod:`supple_timing.timebox`)."""
+    from .timebox import time_boxed as fit
+
+    return fit(steps, options)
 
 
 @supple.hookimpl
@@ -63,4 +47,16 @@ def supple_timing_strategies():
         summary="A set tempo per repetition, timed holds, rests between sets.",
         build=lay_out,
         options=SteadyOptions,
+    )
+    yield supple.TimingStrategy(
+        name="gentle",
+        summary="Slower repetitions, longer rests and transitions, for a bad day.",
+        build=gentle,
+        options=GentleOptions,
+    )
+    yield supple.TimingStrategy(
+        name="time-boxed",
+        summary="Fits the session into N minutes by trimming sets, then repetitions, and says what it trimmed.",
+        build=time_boxed,
+        options=TimeBoxOptions,
     )

@@ -15,11 +15,18 @@ from supple.cli import ALLOW_OPTION, PROFILE_OPTION, build_plan_from_args
 @PROFILE_OPTION
 @ALLOW_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
-@click.option("--week", type=click.IntRange(min=1), metavar="N", help="Show the detail of week N.")
+@click.option(
+    "--week", type=click.IntRange(min=1), metavar="N",
+    help="Show the sessions and doses of programme week N (default: week 1); with --json, only "
+    "that week's sessions.",
+)
 @click.pass_context
 def plan(ctx: click.Context, routine: str | None, profile: str | None, allow: tuple[str, ...],
          as_json: bool, week: int | None) -> None:
     """Show the plan: sessions, steps with their dose, durations, what safety changed.
+
+    The text shows the programme week by week (dates, sessions, session length, dose changes),
+    any clock change, and one week in detail. --json prints one entry per session.
 
     ROUTINE is a file or a bundled routine's name (default: the bundled morning routine).
     """

@@ -1,0 +1,67 @@
+"""Small helpers for the option classes of the first-party progression strategies: range
+checks whose messages name the key, and durations written as seconds or text (``"5s"``, and
+``"-5s"`` for a decrease)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+import supple
+
+
+def _show(value: Any, unit: str) -> str:
+    if unit == "s" and isinstance(value, (int, float)) and value >= 0:
+        return supple.format_seconds(value)
+    if unit == "s":
+        return f"{value:g} s"
+    return f"{value:g}{unit}"
+
+
+def between(low: float, high: float, unit: str = ""):
+    """A validator: ``low <= value <= high`` (``None`` passes: the key was not given)."""
+
+    def check(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+        if value is None:
+            return
+        if not low <= value <= high:  # NaN fails too
+            raise ValueError(
+                f"{attribute.name}: must be between {_show(low, unit)} and {_show(high, unit)}; "
+                f"got {_show(value, unit)}"
+            )
+
+    return check
+
+
+def _signed_seconds(value: Any, field: attrs.Attribute) -> int | None:
+    """Seconds from an integer (may be negative) or text such as ``"5s"`` / ``"-5s"``."""
+    if value is None:
+        return None
+    try:
+        if isinstance(value, str) and value.strip().startswith("-"):
+            return -supple.parse_duration(value.strip()[1:])
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        return supple.parse_duration(value)
+    except ValueError as exc:
+        raise ValueError(f"{field.name}: {exc}") from None
+
+
+def seconds(default: int | None, low: int, high: int):
+    """An attrs field holding seconds (``None`` allowed when it is the default)."""
+    return attrs.field(
+        default=default,
+        converter=attrs.Converter(_signed_seconds, takes_field=True),
+        validator=between(low, high, "s"),
+    )
+
+
+def number(default: Any, low: float, high: float, unit: str = ""):
+    """An attrs field holding a number in ``[low, high]`` (``None`` allowed as the default)."""
+    return attrs.field(default=default, validator=between(low, high, unit))
+
+
+def kg(value: float) -> str:
+    """A weight as people write it: ``1 kg``, ``2.5 kg``."""
+    return f"{value:g} kg"

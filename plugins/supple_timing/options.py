@@ -1,0 +1,88 @@
+"""The option classes of the first-party timing strategies (the ``[timing]`` table; a step may
+override any of them in its own ``[steps.timing]`` table).
+
+Durations are whole seconds or text such as ``"30s"``, ``"2m"``, ``"1m30s"``; ``tempo`` is
+seconds per repetition and may be fractional. Every value is range-checked with a message that
+names the key, so ``supple check`` can say what is wrong and where.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+import supple
+
+
+def _seconds(value: Any, field: attrs.Attribute) -> int:
+    try:
+        return supple.parse_duration(value)
+    except ValueError as exc:
+        raise ValueError(f"{field.name}: {exc}") from None
+
+
+def _between(low: float, high: float, unit: str = ""):
+    def check(instance: Any, attribute: attrs.Attribute, value: float) -> None:
+        # NaN fails every comparison, so it is refused too
+        if not low <= value <= high:
+            shown = supple.format_seconds(value) if unit == "s" and value >= 0 else f"{value:g}"
+            span = (
+                f"{supple.format_seconds(low)} and {supple.format_seconds(high)}"
+                if unit == "s"
+                else f"{low:g} and {high:g}{unit}"
+            )
+            raise ValueError(f"{attribute.name}: must be between {span}; got {shown}")
+
+    return check
+
+
+def seconds_field(default: int, high: int):
+    """An attrs field holding a duration in whole seconds, from 0 to ``high``."""
+    return attrs.field(
+        default=default,
+        converter=attrs.Converter(_seconds, takes_field=True),
+        validator=_between(0, high, "s"),
+    )
+
+
+def tempo_field(default: float):
+    """An attrs field holding seconds per repetition (0.5 to 60)."""
+    return attrs.field(default=default, converter=float, validator=_between(0.5, 60, " s"))
+
+
+@attrs.frozen
+class SteadyOptions:
+    """Options of ``steady``: ``tempo`` seconds per repetition (a step's own ``tempo`` wins),
+    ``rest`` between sets (a step's own ``rest`` wins), ``transition`` to set up each exercise,
+    ``switch`` to change sides."""
+
+    tempo: float = tempo_field(4.0)
+    rest: int | str = seconds_field(30, 900)
+    transition: int | str = seconds_field(15, 300)
+    switch: int | str = seconds_field(5, 120)
+
+
+@attrs.frozen
+class GentleOptions:
+    """Options of ``gentle``: the same keys as ``steady`` with slower, longer defaults. A step's
+    own tempo or rest is used only when it is slower or longer than these."""
+
+    tempo: float = tempo_field(6.0)
+    rest: int | str = seconds_field(60, 900)
+    transition: int | str = seconds_field(30, 300)
+    switch: int | str = seconds_field(10, 120)
+
+
+@attrs.frozen
+class TimeBoxOptions:
+    """Options of ``time-boxed``: ``minutes`` the session must fit in, the ``steady`` keys for
+    the layout, and ``trim`` (a step may set ``trim = false`` in ``[steps.timing]`` to keep its
+    dose whole). ``minutes`` is read from the ``[timing]`` table only."""
+
+    minutes: float = attrs.field(default=10.0, converter=float, validator=_between(1, 240, " min"))
+    tempo: float = tempo_field(4.0)
+    rest: int | str = seconds_field(30, 900)
+    transition: int | str = seconds_field(15, 300)
+    switch: int | str = seconds_field(5, 120)
+    trim: bool = True
