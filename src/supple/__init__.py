@@ -25,6 +25,7 @@ _EXPORTS: dict[str, str] = {
     # contributions
     "BundledRoutine": "supple.contributions",
     "Exporter": "supple.contributions",
+    "PluginSettings": "supple.contributions",
     "ProgressionContext": "supple.contributions",
     "ProgressionStrategy": "supple.contributions",
     "SafetyContext": "supple.contributions",
@@ -54,6 +55,7 @@ _EXPORTS: dict[str, str] = {
     "registry_from_plugins": "supple.registry",
     "load_routine": "supple.loading",
     "load_profile": "supple.loading",
+    "structure": "supple.loading",
     "parse_duration": "supple.durations",
     "build_plan": "supple.planning",
     "plan_to_dict": "supple.serialize",
@@ -94,6 +96,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from supple.contributions import (
         BundledRoutine,
         Exporter,
+        PluginSettings,
         ProgressionContext,
         ProgressionStrategy,
         SafetyContext,
@@ -105,7 +108,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from supple.errors import InputError, PluginError, Problem, SafetyRefusal, SuppleError
     from supple.exercise import Dose, Exercise, ExerciseSet, Source, format_seconds
     from supple.files import write_atomic
-    from supple.loading import load_profile, load_routine
+    from supple.loading import load_profile, load_routine, structure
     from supple.markers import hookimpl, hookspec
     from supple.plan import DISCLAIMER, Plan, PlannedStep, SafetyFinding, Segment, Session, Timeline
     from supple.planning import build_plan

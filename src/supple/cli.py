@@ -29,6 +29,10 @@ COMMANDS: dict[str, str] = {
     "exercise": "supple.commands.catalogue:exercise",
     "plugins": "supple.commands.plugins:plugins",
     "routines": "supple.commands.plugins:routines",
+    "new-plugin": "supple.commands.new_plugin:new_plugin",
+    "safety": "supple.commands.safety:safety",
+    "run": "supple.commands.run:run",
+    "log": "supple.commands.log:log",
 }
 
 

@@ -48,6 +48,16 @@ def user_config() -> dict[str, Any]:
         if key not in ("plugins", "defaults"):
             raise InputError.at("unknown table; known: [plugins], [defaults]", name, key)
     plugins = data.get("plugins", {})
+    if isinstance(plugins, dict):
+        for key, value in plugins.items():
+            if key == "disable":
+                continue
+            if isinstance(value, dict):
+                raise InputError.at(
+                    "plugin settings belong in a routine file's [plugins.NAME] table, not in "
+                    "config.toml", name, f"plugins.{key}")
+            raise InputError.at("unknown key; [plugins] in config.toml has only: disable", name,
+                                f"plugins.{key}")
     disable = plugins.get("disable", []) if isinstance(plugins, dict) else None
     if not isinstance(disable, list) or not all(isinstance(x, str) for x in disable):
         raise InputError.at("expected a list of plugin names", name, "plugins.disable")

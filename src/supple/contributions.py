@@ -47,11 +47,14 @@ class TimingStrategy:
 @attrs.frozen
 class ProgressionContext:
     """What a progression strategy may know besides the base dose: the exercise, the
-    programme's length in weeks, and today's pain from the profile (``None`` if not given)."""
+    programme's length in weeks, today's pain from the profile (``None`` if not given), and
+    the plugins' settings from the routine's ``[plugins.NAME]`` tables, by settings name
+    (see :class:`PluginSettings`)."""
 
     exercise: Exercise
     weeks: int
     pain: int | None = None
+    settings: Mapping[str, Any] = attrs.field(factory=dict)
 
 
 @attrs.frozen
@@ -73,12 +76,16 @@ class ProgressionStrategy:
 @attrs.frozen
 class SafetyContext:
     """What a safety filter sees besides the steps: the person's profile, the routine, the
-    catalogue (to find easier variants), and the rules the user waived by name."""
+    catalogue (to find easier variants), the rules the user waived by name, and the plugins'
+    settings from the routine's ``[plugins.NAME]`` tables, by settings name (see
+    :class:`PluginSettings`; every declared settings object is there, with its defaults when
+    the routine has no table for it)."""
 
     profile: Profile
     routine: Routine
     catalogue: Catalogue
     waived: frozenset[str] = frozenset()
+    settings: Mapping[str, Any] = attrs.field(factory=dict)
 
     def is_waived(self, rule: str) -> bool:
         """True when the user waived ``rule`` (``[safety] allow`` or ``--allow``)."""
@@ -103,7 +110,10 @@ class SafetyFilter:
     ``apply(steps, context)`` returns a :class:`SafetyResult`. Filters run in ascending
     ``order`` (then by name): red-flag screens first. ``conditions`` and ``red_flags`` map the
     profile ids this filter understands to their meaning, so profiles can be validated and
-    ``supple safety`` can list them.
+    ``supple safety`` can list them; ``red_flag_tiers`` maps a red flag to ``"emergency"``,
+    ``"see-clinician"`` or ``"caution"`` (unlisted flags show no tier). ``rules`` maps the rule
+    names the filter reports (the names users waive) to what each does; ``fixed_rules`` are
+    those no waiver lifts. A filter that declares no rules reports under its own name.
     """
 
     name: str = attrs.field(validator=_slug)
@@ -114,6 +124,9 @@ class SafetyFilter:
     order: int = 100
     conditions: Mapping[str, str] = attrs.field(factory=dict)
     red_flags: Mapping[str, str] = attrs.field(factory=dict)
+    red_flag_tiers: Mapping[str, str] = attrs.field(factory=dict)
+    rules: Mapping[str, str] = attrs.field(factory=dict)
+    fixed_rules: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
 
 
 @attrs.frozen
@@ -148,6 +161,36 @@ class BundledRoutine:
     default: bool = False
 
 
+def _settings_class(instance, attribute, value):
+    if not (isinstance(value, type) and attrs.has(value)):
+        raise TypeError(f"{attribute.name} must be an attrs class, got {value!r}")
+    try:
+        value()
+    except Exception as exc:
+        raise ValueError(
+            f"settings class {value.__name__} must give every field a default (a routine without "
+            f"the table must still work): {type(exc).__name__}: {exc}"
+        ) from None
+
+
+@attrs.frozen
+class PluginSettings:
+    """Settings a plugin takes from a routine's ``[plugins.NAME]`` table (``NAME`` is this
+    object's ``name``: use your plugin's name).
+
+    ``options`` is an attrs class whose every field has a default. The engine structures the
+    table into it with its strict converter while resolving the routine (so ``supple check``
+    reports bad values with their key path, e.g. ``plugins.deskbreak.seated_only``) and hands
+    the object, read-only, to every safety filter (``SafetyContext.settings[NAME]``),
+    progression strategy (``ProgressionContext.settings[NAME]``) and exporter
+    (``Plan.settings[NAME]``). A routine without the table gets ``options()``, the defaults.
+    """
+
+    name: str = attrs.field(validator=_slug)
+    options: type = attrs.field(validator=_settings_class)
+    summary: str = ""
+
+
 #: Every contribution type, by the hook that returns it, with the word users see for it.
 CONTRIBUTION_TYPES: dict[str, tuple[type, str]] = {
     "supple_exercise_sets": (ExerciseSet, "exercise set"),
@@ -156,4 +199,5 @@ CONTRIBUTION_TYPES: dict[str, tuple[type, str]] = {
     "supple_safety_filters": (SafetyFilter, "safety filter"),
     "supple_exporters": (Exporter, "exporter"),
     "supple_routines": (BundledRoutine, "routine"),
+    "supple_settings": (PluginSettings, "settings"),
 }

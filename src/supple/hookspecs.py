@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from supple.contributions import (
         BundledRoutine,
         Exporter,
+        PluginSettings,
         ProgressionStrategy,
         SafetyFilter,
         TimingStrategy,
@@ -202,6 +203,34 @@ def supple_routines() -> Iterable[BundledRoutine]:
         def supple_routines():
             yield supple.BundledRoutine(
                 name="desk-breaks", path=str(HERE / "desk-breaks.toml"), title="Desk breaks"
+            )
+    """
+    yield from ()
+
+
+@hookspec
+def supple_settings() -> Iterable[PluginSettings]:
+    """Declare the settings a plugin takes from a routine's ``[plugins.NAME]`` table.
+
+    The engine checks the table against the attrs class (located errors such as
+    ``plugins.desk.reminder``) and hands the object to safety filters
+    (``context.settings``), progression strategies (``context.settings``) and exporters
+    (``plan.settings``), keyed by the settings' name.
+
+    Example::
+
+        import attrs
+        import supple
+
+        @attrs.frozen
+        class DeskSettings:
+            reminder: bool = True
+            chair_height_cm: int = attrs.field(default=45, validator=attrs.validators.ge(0))
+
+        @supple.hookimpl
+        def supple_settings():
+            yield supple.PluginSettings(
+                name="desk", options=DeskSettings, summary="How the desk exporter behaves."
             )
     """
     yield from ()

@@ -75,6 +75,7 @@ class _ProfileTable:
     pain: int | None = None
     pregnancy_week: int | None = None
     age: int | None = None
+    cleared_by_surgeon: bool = False
 
 
 ROUTINE_TABLES = ("routine", "schedule", "timing", "progression", "steps", "safety", "export", "plugins")
@@ -581,5 +582,6 @@ def profile_from_dict(data: Mapping[str, Any], file: str) -> Profile:
     return Profile(
         conditions=tuple(dict.fromkeys(c.strip().lower() for c in table.conditions)),
         red_flags=tuple(dict.fromkeys(r.strip().lower() for r in table.red_flags)),
-        pain=table.pain, pregnancy_week=table.pregnancy_week, age=table.age, path=file,
+        pain=table.pain, pregnancy_week=table.pregnancy_week, age=table.age,
+        cleared_by_surgeon=table.cleared_by_surgeon, path=file,
     )

@@ -124,6 +124,10 @@ class Plan:
 
     ``timing`` and ``progression`` are the strategy names the routine uses; ``waived`` the
     safety rules the user waived; ``disclaimer`` the text every human-facing output carries.
+    ``related`` holds the catalogue entries of every exercise the plan refers to, sorted by
+    ``set/id``: the routine's steps as written (before safety filters changed them), the
+    planned exercises, and their easier and harder variants, so that exporters can name and
+    describe them; see :meth:`find_exercise`.
     """
 
     routine: Routine
@@ -133,6 +137,22 @@ class Plan:
     timing: str = "steady"
     progression: str = "none"
     waived: tuple[str, ...] = ()
+    related: tuple[Any, ...] = ()
+    #: The plugins' settings from the routine's ``[plugins.NAME]`` tables, by settings name
+    #: (see :class:`supple.PluginSettings`); exporters read their own here.
+    settings: Any = attrs.field(factory=dict)
+
+    def find_exercise(self, ref: str, set_name: str = "") -> Exercise | None:
+        """The exercise ``ref`` names (``set/id``, or an id, looked up in ``set_name`` when
+        given) among :attr:`related`; ``None`` when the plan does not carry it or a bare id
+        is ambiguous."""
+        if "/" in ref:
+            set_name, _, ref = ref.partition("/")
+        found = [
+            e.exercise for e in self.related
+            if e.exercise.id == ref and (not set_name or e.set_name == set_name)
+        ]
+        return found[0] if len(found) == 1 else None
 
     @property
     def title(self) -> str:

@@ -11,7 +11,9 @@ class Profile:
 
     ``conditions`` and ``red_flags`` are ids that safety plugins define (``supple safety``
     lists them); ``pain`` is today's pain from 0 to 10, ``None`` when not given.
-    ``path`` is the file it came from, ``None`` for an empty profile.
+    ``cleared_by_surgeon`` says a surgeon or clinician has cleared the person to exercise after
+    spinal surgery or with spinal implants. ``path`` is the file it came from, ``None`` for an
+    empty profile.
     """
 
     conditions: tuple[str, ...] = ()
@@ -19,6 +21,7 @@ class Profile:
     pain: int | None = None
     pregnancy_week: int | None = None
     age: int | None = None
+    cleared_by_surgeon: bool = False
     path: str | None = None
 
     def has(self, condition: str) -> bool:

@@ -2,31 +2,40 @@
 
 Loading is explicit and lazy (:func:`load_registry` is called by the commands that need
 plugins, never at import time). Each entry point is imported on its own inside ``try``; each
-plugin's implementation of each hook is called on its own; whatever fails is recorded against
-the plugin that caused it and left out, so the rest keeps working. Two plugins contributing the
-same name is an error naming both, and that name is left out until one is disabled. Results are
-sorted by name, so registration order never changes behaviour.
+plugin's implementation of each hook is called on its own and what it returns is checked;
+whatever fails is recorded against the plugin that caused it and left out, so the rest keeps
+working. Two plugins contributing the same name is an error naming both, and that name is left
+out until one is disabled (a plugin that ships with supple keeps its names: the third-party
+plugin that clashes with it is the one left out). Results are sorted by name, so registration
+order never changes behaviour.
 
-Selecting plugins (all before anything is imported):
+Selecting plugins (decided from entry-point names, before anything is imported):
 
-* ``SUPPLE_PLUGINS=a,b``: load only these (an allow-list; set but empty loads none);
+* ``SUPPLE_PLUGINS=a,b``: load only these third-party plugins (an allow-list; set but empty
+  loads none). The plugins that ship with supple always load unless disabled by name.
 * ``SUPPLE_DISABLE_PLUGINS=a,b``, ``[plugins] disable = [...]`` in the user's
-  ``config.toml``, or ``supple --disable-plugin NAME``: skip these;
+  ``config.toml``, or ``supple --disable-plugin NAME``: skip these (built-in ones too).
 * ``SUPPLE_STRICT_PLUGINS=1``: any plugin failure is an error (for plugin developers).
+
+Plugin settings: a plugin declares a settings class with the ``supple_settings`` hook;
+:meth:`Registry.structure_settings` turns a routine's ``[plugins.NAME]`` tables into those
+objects (located errors), and the planning pipeline hands them on, read-only.
 """
 
 from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any
 
 import attrs
 
 from supple.catalogue import Catalogue, CatalogueEntry
 from supple.contributions import CONTRIBUTION_TYPES
-from supple.errors import InputError, PluginError
+from supple.errors import InputError, PluginError, Problem
 
 ENTRY_POINT_GROUP = "supple"
 ENV_ALLOW = "SUPPLE_PLUGINS"
@@ -36,6 +45,17 @@ ENV_STRICT = "SUPPLE_STRICT_PLUGINS"
 #: The distribution that ships the first-party plugins.
 BUILTIN_DISTRIBUTION = "supple"
 
+#: The most items one hook implementation may return (a runaway generator is a plugin bug).
+MAX_ITEMS_PER_HOOK = 10_000
+
+#: Where a plugin was disabled, as ``supple plugins`` says it.
+BY_OPTION = "--disable-plugin"
+BY_ENV = ENV_DISABLE
+BY_CONFIG = "config.toml [plugins] disable"
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_ATTRS_FRAME = re.compile(r"^<attrs generated [\w ]+? ([\w.]+)>$")
+
 
 @attrs.define
 class PluginInfo:
@@ -43,8 +63,10 @@ class PluginInfo:
 
     ``status`` is ``active`` (everything it contributes is in use), ``partial`` (some of it
     failed and was left out), ``failed`` (nothing of it is used) or ``disabled`` (not
-    loaded). ``contributes`` maps a contribution kind (``exercise set``, ``exporter``...)
-    to the names it provides; ``errors`` says what went wrong, in words.
+    loaded; ``disabled_by`` says where: ``--disable-plugin``, ``SUPPLE_DISABLE_PLUGINS``,
+    the config file, or ``not in SUPPLE_PLUGINS``). ``contributes`` maps a contribution kind
+    (``exercise set``, ``exporter``...) to the names it provides; ``errors`` says what went
+    wrong, in words, one entry per problem.
     """
 
     name: str
@@ -55,9 +77,11 @@ class PluginInfo:
     status: str = "active"
     contributes: dict[str, list[str]] = attrs.field(factory=dict)
     errors: list[str] = attrs.field(factory=list)
+    disabled_by: str | None = None
 
     def fail(self, message: str, *, fatal: bool = False) -> None:
-        self.errors.append(message)
+        """Record a problem; ``fatal`` when nothing of the plugin can be used."""
+        self.errors.append(_CONTROL.sub(" ", message))
         self.status = "failed" if fatal or self.status == "failed" else "partial"
 
     def to_dict(self) -> dict[str, Any]:
@@ -67,6 +91,8 @@ class PluginInfo:
             "status": self.status,
             "contributes": {k: list(v) for k, v in sorted(self.contributes.items())},
             "error": "; ".join(self.errors) or None,
+            "errors": list(self.errors),
+            "disabled_by": self.disabled_by,
             "distribution": self.distribution,
             "module": self.module,
             "builtin": self.builtin,
@@ -87,20 +113,32 @@ class Registry:
     Look contributions up with :meth:`get` (``registry.get("exporter", "ics")``) or read the
     sorted dictionaries: :attr:`exercise_sets`, :attr:`timing_strategies`,
     :attr:`progression_strategies`, :attr:`safety_filters`, :attr:`exporters`,
-    :attr:`routines`. :attr:`catalogue` indexes every exercise.
+    :attr:`routines`, :attr:`settings`. :attr:`catalogue` indexes every exercise.
+    :attr:`plugins` reports on every plugin found (sorted by name), :attr:`failures` on those
+    that failed, :attr:`notes` on selections that named no installed plugin.
     """
 
-    def __init__(self, plugins: Sequence[PluginInfo], provided: Mapping[str, Mapping[str, Provided]]):
-        self.plugins: tuple[PluginInfo, ...] = tuple(sorted(plugins, key=lambda p: p.name))
+    def __init__(
+        self,
+        plugins: Sequence[PluginInfo],
+        provided: Mapping[str, Mapping[str, Provided]],
+        *,
+        notes: Iterable[str] = (),
+    ):
+        self.plugins: tuple[PluginInfo, ...] = tuple(
+            sorted(plugins, key=lambda p: (p.name, p.distribution or "", p.module))
+        )
         self._provided = provided
         self.exercise_sets = self._items("supple_exercise_sets")
         self.timing_strategies = self._items("supple_timing_strategies")
         self.progression_strategies = self._items("supple_progression_strategies")
         self.exporters = self._items("supple_exporters")
         self.routines = self._items("supple_routines")
+        self.settings = self._items("supple_settings")
         self.safety_filters = dict(
             sorted(self._items("supple_safety_filters").items(), key=lambda kv: (kv[1].order, kv[0]))
         )
+        self.notes: tuple[str, ...] = tuple(notes)
         self._catalogue: Catalogue | None = None
 
     def _items(self, hook: str) -> dict[str, Any]:
@@ -124,11 +162,19 @@ class Registry:
         entry = self._provided.get(_hook_for(kind), {}).get(name)
         return entry.plugin if entry else None
 
+    def plugin(self, name: str) -> PluginInfo | None:
+        """The report on the plugin called ``name``, if one was found."""
+        for info in self.plugins:
+            if info.name == name:
+                return info
+        return None
+
     def get(self, kind: str, name: str, *, file: str | None = None, key: str | None = None) -> Any:
         """The contribution ``name`` of ``kind`` (``"timing strategy"``, ``"exporter"``...).
 
         Raises :class:`InputError` located at ``file``/``key`` when it is unknown, with a
-        did-you-mean and, when plugins failed or conflicted over that name, why it is missing.
+        did-you-mean and, when plugins failed, conflicted over that name or were not loaded,
+        why it may be missing.
         """
         hook = _hook_for(kind)
         entry = self._provided.get(hook, {}).get(name)
@@ -146,6 +192,12 @@ class Registry:
             message += " (no plugin provides any)"
         if why:
             message += " [" + "; ".join(why) + "]"
+        elif not close:
+            off = [p for p in self.plugins if p.status in ("disabled", "failed")]
+            if off:
+                listed = ", ".join(f"{p.name} ({p.disabled_by or p.status})" for p in off[:6])
+                more = f" and {len(off) - 6} more" if len(off) > 6 else ""
+                message += f"; plugins not loaded: {listed}{more} (see `supple plugins --all`)"
         raise InputError.at(message, file, key)
 
     def names(self, kind: str) -> list[str]:
@@ -157,6 +209,51 @@ class Registry:
         """Plugins that failed wholly or in part."""
         return [p for p in self.plugins if p.errors]
 
+    def structure_settings(
+        self, tables: Mapping[str, Mapping[str, Any]], *, file: str | None = None
+    ) -> Mapping[str, Any]:
+        """The plugins' settings objects for a routine, by settings name.
+
+        ``tables`` are the routine's ``[plugins.NAME]`` tables. Every declared settings class
+        gets its table structured with the engine's strict converter (or its defaults when the
+        routine has no table for it). A table nobody declares is an error with a
+        did-you-mean, unless it names a plugin that is disabled or failed (then it cannot be
+        checked and is left alone). Raises :class:`InputError` listing every problem.
+        """
+        from supple.loading import structure
+
+        problems: list[Problem] = []
+        out: dict[str, Any] = {}
+        for name, declared in self.settings.items():
+            try:
+                out[name] = structure(
+                    dict(tables.get(name, {})), declared.options, file=file, key=f"plugins.{name}"
+                )
+            except InputError as exc:
+                problems.extend(exc.problems)
+        for name in sorted(tables):
+            if name in self.settings:
+                continue
+            info = self.plugin(name)
+            if info is not None and info.status != "active":
+                continue  # disabled or broken: its settings cannot be checked
+            if info is not None:
+                problems.append(Problem(
+                    f"plugin {name!r} takes no settings", file, f"plugins.{name}"))
+                continue
+            choices = sorted({*self.settings, *(p.name for p in self.plugins)})
+            close = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
+            if close:
+                hint = f"; did you mean [plugins.{close[0]}]?"
+            elif self.settings:
+                hint = f" (plugins with settings: {', '.join(sorted(self.settings))})"
+            else:
+                hint = " (no loaded plugin takes settings)"
+            problems.append(Problem(f"no plugin called {name!r} takes settings{hint}", file, f"plugins.{name}"))
+        if problems:
+            raise InputError(problems)
+        return MappingProxyType(out)
+
 
 def _hook_for(kind: str) -> str:
     for hook, (_, word) in CONTRIBUTION_TYPES.items():
@@ -166,24 +263,42 @@ def _hook_for(kind: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Loading
+# Selecting
 
 
 def _split(value: str | None) -> list[str]:
     return [part.strip() for part in (value or "").split(",") if part.strip()]
 
 
+def _truthy(value: str | None) -> bool:
+    return (value or "").strip().lower() not in ("", "0", "false", "no", "off")
+
+
 @attrs.frozen
 class Selection:
-    """Which plugins to load: ``only`` an allow-list (``None`` for all), ``disabled`` names to
-    skip, ``strict`` whether failures are errors."""
+    """Which plugins to load, decided before anything is imported.
+
+    ``only`` is the allow-list of third-party plugins (``None``: all of them; it never
+    excludes the plugins that ship with supple), ``disabled`` names to skip (built-in or
+    not), ``disabled_by`` where each was disabled, ``strict`` whether failures are errors.
+    """
 
     only: frozenset[str] | None = None
     disabled: frozenset[str] = frozenset()
     strict: bool = False
+    disabled_by: Mapping[str, str] = attrs.field(factory=dict)
+    only_source: str = ENV_ALLOW
 
-    def allows(self, name: str) -> bool:
-        return name not in self.disabled and (self.only is None or name in self.only)
+    def allows(self, name: str, builtin: bool = False) -> bool:
+        return self.why_not(name, builtin) is None
+
+    def why_not(self, name: str, builtin: bool = False) -> str | None:
+        """Why plugin ``name`` is not loaded (``None`` when it is)."""
+        if name in self.disabled:
+            return self.disabled_by.get(name, "disabled")
+        if self.only is not None and not builtin and name not in self.only:
+            return f"not in {self.only_source}"
+        return None
 
     @classmethod
     def from_environment(
@@ -196,13 +311,23 @@ class Selection:
     ) -> Selection:
         env = os.environ if environ is None else environ
         allow: frozenset[str] | None = None
+        source = ENV_ALLOW
         if ENV_ALLOW in env:
             allow = frozenset(_split(env[ENV_ALLOW]))
         if only is not None:
+            source = ENV_ALLOW if allow is not None else "the selected plugins"
             allow = frozenset(only) if allow is None else allow & frozenset(only)
-        off = frozenset([*disabled, *config_disabled, *_split(env.get(ENV_DISABLE))])
-        strict = env.get(ENV_STRICT, "").strip().lower() not in ("", "0", "false", "no")
-        return cls(only=allow, disabled=off, strict=strict)
+        by: dict[str, str] = {}
+        for names, where in ((config_disabled, BY_CONFIG), (_split(env.get(ENV_DISABLE)), BY_ENV),
+                             (disabled, BY_OPTION)):
+            for name in names:
+                by[name] = where  # the most direct way wins: option over variable over file
+        return cls(only=allow, disabled=frozenset(by), strict=_truthy(env.get(ENV_STRICT)),
+                   disabled_by=by, only_source=source)
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading
 
 
 def load_registry(
@@ -215,66 +340,139 @@ def load_registry(
 ) -> Registry:
     """Discover the ``supple`` entry points, load the selected plugins and collect their
     contributions. Failures are isolated and reported (strict mode raises :class:`PluginError`).
-    """
-    from importlib.metadata import entry_points
 
+    ``disabled`` (the ``--disable-plugin`` option), ``config_disabled`` (the user's config
+    file) and ``SUPPLE_DISABLE_PLUGINS`` skip plugins by name; ``only`` and
+    ``SUPPLE_PLUGINS`` restrict the third-party ones; ``strict`` overrides
+    ``SUPPLE_STRICT_PLUGINS``. ``environ`` replaces ``os.environ`` (for tests).
+    """
     selection = Selection.from_environment(
         disabled=disabled, only=only, config_disabled=config_disabled, environ=environ
     )
     if strict is not None:
         selection = attrs.evolve(selection, strict=strict)
-
-    candidates: list[tuple[PluginInfo, Callable[[], object] | None]] = []
-    seen: dict[str, PluginInfo] = {}
-    for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: (e.name, e.value)):
-        dist = getattr(ep, "dist", None)
-        dist_name = dist.metadata["Name"] if dist is not None else None
-        info = PluginInfo(
-            name=ep.name,
-            module=ep.value,
-            distribution=dist_name,
-            version=dist.version if dist is not None else None,
-            builtin=(dist_name or "").lower() == BUILTIN_DISTRIBUTION,
-        )
-        if ep.name in seen:
-            if seen[ep.name].module == ep.value and seen[ep.name].distribution == dist_name:
-                continue  # the same distribution found twice on sys.path
-            info.fail(
-                f"the plugin name {ep.name!r} is also used by distribution "
-                f"{seen[ep.name].distribution!r}; rename one of them",
-                fatal=True,
-            )
-            candidates.append((info, None))
-            continue
-        seen[ep.name] = info
-        if not selection.allows(ep.name):
-            info.status = "disabled"
-            candidates.append((info, None))
-            continue
-        candidates.append((info, ep.load))
-    return _build(candidates, selection.strict)
+    candidates, notes = _discover(selection)
+    return _build(candidates, selection.strict, notes=notes)
 
 
 def registry_from_plugins(
-    plugins: Iterable[object] | Mapping[str, object], *, strict: bool = False
+    plugins: Iterable[object] | Mapping[str, object],
+    *,
+    strict: bool = False,
+    builtin: Iterable[str] = (),
 ) -> Registry:
     """A registry holding only ``plugins`` (modules or objects with hook implementations),
     without looking at entry points. For tests and for embedding supple.
 
-    Give a mapping to choose the plugin names; otherwise a module's name is used.
+    Give a mapping to choose the plugin names; otherwise a module's name is used. ``builtin``
+    names the plugins to treat as shipped with supple (they win name clashes).
     """
     if isinstance(plugins, Mapping):
         named = list(plugins.items())
     else:
         named = [(getattr(p, "__name__", None) or type(p).__name__, p) for p in plugins]
+    first_party = set(builtin)
     candidates = [
-        (PluginInfo(name=name, module=getattr(obj, "__name__", "")), (lambda obj=obj: obj))
+        (
+            PluginInfo(name=name, module=getattr(obj, "__name__", ""), builtin=name in first_party),
+            (lambda obj=obj: obj),
+        )
         for name, obj in named
     ]
     return _build(candidates, strict)
 
 
-def _build(candidates: list[tuple[PluginInfo, Callable[[], object] | None]], strict: bool) -> Registry:
+def _header(dist: Any, cache: dict[int, tuple[str | None, str | None]]) -> tuple[str | None, str | None]:
+    """A distribution's name and version, read from the head of its metadata file.
+
+    Cheaper than ``dist.metadata`` (no e-mail parser), and read once per distribution.
+    """
+    if dist is None:
+        return None, None
+    key = id(dist)
+    if key not in cache:
+        name = version = None
+        try:
+            text = dist.read_text("METADATA") or dist.read_text("PKG-INFO") or ""
+        except Exception:  # an unreadable distribution must not stop discovery
+            text = ""
+        for line in text.splitlines():
+            if not line.strip():
+                break
+            field, sep, value = line.partition(":")
+            if sep and field == "Name" and name is None:
+                name = value.strip()
+            elif sep and field == "Version" and version is None:
+                version = value.strip()
+        cache[key] = (name, version)
+    return cache[key]
+
+
+def _normalize(name: str | None) -> str:
+    return re.sub(r"[-_.]+", "-", (name or "").lower())
+
+
+def _discover(selection: Selection) -> tuple[list[tuple[PluginInfo, Callable[[], object] | None]], list[str]]:
+    """The entry points of the ``supple`` group as plugin reports, each with a loader when it
+    is to be loaded (``None`` when disabled or clashing), plus notes on the selection."""
+    from importlib.metadata import entry_points
+
+    headers: dict[int, tuple[str | None, str | None]] = {}
+    found = []
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        dist = getattr(ep, "dist", None)
+        dist_name, version = _header(dist, headers)
+        info = PluginInfo(
+            name=ep.name,
+            module=ep.value,
+            distribution=dist_name,
+            version=version,
+            builtin=_normalize(dist_name) == BUILTIN_DISTRIBUTION,
+        )
+        found.append((info, ep))
+    # built-in first for a shared name, then a stable order: never registration order
+    found.sort(key=lambda f: (f[0].name, not f[0].builtin, f[0].distribution or "", f[0].module))
+
+    candidates: list[tuple[PluginInfo, Callable[[], object] | None]] = []
+    seen: dict[str, PluginInfo] = {}
+    for info, ep in found:
+        reason = selection.why_not(info.name, info.builtin)
+        previous = seen.get(info.name)
+        if previous is not None:
+            if previous.module == info.module and previous.distribution == info.distribution:
+                continue  # the same distribution found twice on sys.path
+            if reason is None:
+                info.fail(
+                    f"the plugin name {info.name!r} is already used by distribution "
+                    f"{previous.distribution or previous.module!r}, which is the one loaded; "
+                    "one of the two must be uninstalled or renamed",
+                    fatal=True,
+                )
+                candidates.append((info, None))
+                continue
+        seen[info.name] = info
+        if reason is not None:
+            info.status = "disabled"
+            info.disabled_by = reason
+            candidates.append((info, None))
+            continue
+        candidates.append((info, ep.load))
+
+    notes = []
+    for name in sorted(selection.disabled - set(seen)):
+        notes.append(f"{selection.disabled_by.get(name, 'disabled')} names {name!r}, "
+                     "but no installed plugin has that name")
+    for name in sorted((selection.only or frozenset()) - set(seen)):
+        notes.append(f"{selection.only_source} names {name!r}, but no installed plugin has that name")
+    return candidates, notes
+
+
+def _build(
+    candidates: list[tuple[PluginInfo, Callable[[], object] | None]],
+    strict: bool,
+    *,
+    notes: Iterable[str] = (),
+) -> Registry:
     import pluggy
 
     from supple import hookspecs
@@ -282,74 +480,126 @@ def _build(candidates: list[tuple[PluginInfo, Callable[[], object] | None]], str
 
     pm = pluggy.PluginManager(PROJECT)
     pm.add_hookspecs(hookspecs)
-    infos: dict[str, PluginInfo] = {}
+    infos = [info for info, _ in candidates]
+    loaded: dict[str, PluginInfo] = {}
     for info, load in candidates:
-        infos[info.name] = info
         if load is None:
             continue
         try:
             obj = load()
         except (Exception, SystemExit) as exc:  # a plugin must never take supple down
-            info.fail(f"failed to import: {_describe(exc)}", fatal=True)
+            info.fail(f"failed to import {info.module or info.name}: {_describe(exc)}", fatal=True)
+            continue
+        other = pm.get_name(obj)
+        if other is not None:
+            info.fail(f"{info.module or info.name} is already loaded as plugin {other!r}", fatal=True)
+            continue
+        if info.name in loaded:
+            info.fail(f"another plugin is already loaded under the name {info.name!r}", fatal=True)
             continue
         try:
             pm.register(obj, name=info.name)
-        except Exception as exc:
-            info.fail(f"invalid hook implementation: {_describe(exc)}", fatal=True)
+        except pluggy.PluginValidationError as exc:
+            info.fail(f"invalid hook implementation: {_oneline(exc)}", fatal=True)
             continue
+        except Exception as exc:
+            info.fail(f"could not be registered: {_describe(exc)}", fatal=True)
+            continue
+        loaded[info.name] = info
         _check_hooks(pm, obj, info)
 
     provided: dict[str, dict[str, Provided]] = {}
     for hook, (cls, word) in CONTRIBUTION_TYPES.items():
         by_name: dict[str, list[Provided]] = {}
         for impl in getattr(pm.hook, hook).get_hookimpls():
-            info = infos[impl.plugin_name]
-            try:
-                items = list(impl.function() or ())
-            except Exception as exc:
-                info.fail(f"{hook}() raised {_describe(exc)}")
-                continue
-            good = []
-            for item in items:
-                if not isinstance(item, cls):
-                    info.fail(
-                        f"{hook}() returned {type(item).__name__} {_short(item)} where a "
-                        f"{cls.__name__} was expected"
-                    )
-                    good = None
-                    break
-                good.append(item)
-            if good is None:
-                continue
-            for item in good:
+            info = loaded[impl.plugin_name]
+            items = _collect(impl, hook, cls, info)
+            for item in items or ():
                 by_name.setdefault(item.name, []).append(Provided(item, info.name))
         chosen: dict[str, Provided] = {}
         for name, providers in sorted(by_name.items()):
-            owners = sorted({p.plugin for p in providers})
-            if len(providers) > 1:
-                who = " and ".join(repr(o) for o in owners) if len(owners) > 1 else repr(owners[0]) + " twice"
-                for owner in owners:
-                    infos[owner].fail(
-                        f"{word} {name!r} is provided by {who}; it is left out until one of them is disabled"
-                    )
-                continue
-            chosen[name] = providers[0]
-            infos[providers[0].plugin].contributes.setdefault(word, []).append(name)
+            winner = _settle(word, name, providers, loaded)
+            if winner is not None:
+                chosen[name] = winner
+                loaded[winner.plugin].contributes.setdefault(word, []).append(name)
         provided[hook] = chosen
 
-    for info in infos.values():
-        if info.status == "active" and info.errors:
-            info.status = "partial"
-    registry = Registry(list(infos.values()), provided)
+    registry = Registry(infos, provided, notes=notes)
     if strict and registry.failures:
-        first = registry.failures[0]
-        raise PluginError(first.name, "; ".join(first.errors) + " (strict mode: unset SUPPLE_STRICT_PLUGINS to carry on without it)")
+        first, *rest = registry.failures
+        also = f" (also failing: {', '.join(repr(p.name) for p in rest)})" if rest else ""
+        raise PluginError(
+            first.name,
+            "; ".join(first.errors) + also
+            + f" [strict mode: unset {ENV_STRICT} to carry on without the failing plugins]",
+        )
     return registry
+
+
+def _settle(word: str, name: str, providers: list[Provided], loaded: Mapping[str, PluginInfo]) -> Provided | None:
+    """The provider that keeps contribution ``name``, blaming the others; ``None`` when none
+    does (two third-party plugins, or one plugin twice)."""
+    if len(providers) == 1:
+        return providers[0]
+    owners = sorted({p.plugin for p in providers})
+    firsts = [p for p in providers if loaded[p.plugin].builtin]
+    if len(firsts) == 1:
+        keeper = firsts[0]
+        for owner in owners:
+            if owner != keeper.plugin:
+                loaded[owner].fail(
+                    f"{word} {name!r} is also provided by the built-in plugin {keeper.plugin!r}, "
+                    "which keeps it; this plugin's one is left out (rename it)"
+                )
+        return keeper
+    who = " and ".join(repr(o) for o in owners) if len(owners) > 1 else repr(owners[0]) + " twice"
+    for owner in owners:
+        loaded[owner].fail(
+            f"{word} {name!r} is provided by {who}; it is left out until one of them is disabled"
+        )
+    return None
+
+
+def _collect(impl: Any, hook: str, cls: type, info: PluginInfo) -> list[Any] | None:
+    """Call one plugin's implementation of a contribution hook and check what it returns.
+    ``None`` (and a recorded failure) when anything is wrong: none of its items are used."""
+    if getattr(impl, "hookwrapper", False) or getattr(impl, "wrapper", False):
+        info.fail(f"{hook}() is marked as a hook wrapper; contribution hooks take plain implementations")
+        return None
+    noun = f"{cls.__name__} objects"
+    try:
+        result = impl.function()
+        if result is None:
+            return []
+        if isinstance(result, (str, bytes, Mapping, cls)) or not isinstance(result, Iterable):
+            info.fail(
+                f"{hook}() returned {_a(result)} where an iterable of {noun} was expected "
+                "(yield each one, or return a list)"
+            )
+            return None
+        items = []
+        for item in result:
+            if len(items) >= MAX_ITEMS_PER_HOOK:
+                info.fail(f"{hook}() returned more than {MAX_ITEMS_PER_HOOK:,} items; none are used")
+                return None
+            items.append(item)
+    except Exception as exc:
+        info.fail(_raised(hook, exc))
+        return None
+    for item in items:
+        if not isinstance(item, cls):
+            info.fail(
+                f"{hook}() returned {_a(item)} {_short(item)} where {_article(cls.__name__)} "
+                "was expected; none of its items are used"
+            )
+            return None
+    return items
 
 
 def _check_hooks(pm: Any, obj: object, info: PluginInfo) -> None:
     """Report hook implementations for hooks that do not exist (a misspelled name would
-    otherwise do nothing, silently), and supple_* functions not marked as implementations."""
+    otherwise do nothing, silently), and ``supple_*`` functions not marked as implementations
+    whose name is, or is close to, a hook's."""
     from supple.markers import PROJECT
 
     specs = sorted(CONTRIBUTION_TYPES)
@@ -359,20 +609,93 @@ def _check_hooks(pm: Any, obj: object, info: PluginInfo) -> None:
         impls = [i for i in caller.get_hookimpls() if i.plugin is obj and not i.optionalhook]
         if impls:
             close = difflib.get_close_matches(caller.name, specs, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            info.fail(f"implements unknown hook {caller.name!r}{hint}")
+            hint = f"; did you mean {close[0]!r}?" if close else f" (hooks: {', '.join(specs)})"
+            info.fail(f"implements unknown hook {caller.name!r}, which is never called{hint}")
     marked = {c.name for c in pm.get_hookcallers(obj) or ()}
     for attr in sorted(dir(obj)):
-        if attr.startswith(f"{PROJECT}_") and attr not in marked and callable(getattr(obj, attr, None)):
-            if attr in CONTRIBUTION_TYPES:
-                info.fail(f"function {attr!r} is not marked with @supple.hookimpl, so it is never called")
+        if not attr.startswith(f"{PROJECT}_") or attr in marked or not callable(getattr(obj, attr, None)):
+            continue
+        if attr in CONTRIBUTION_TYPES:
+            info.fail(f"function {attr!r} is not marked with @supple.hookimpl, so it is never called")
+            continue
+        close = difflib.get_close_matches(attr, specs, n=1, cutoff=0.85)
+        if close:
+            info.fail(
+                f"function {attr!r} looks like the hook {close[0]!r} but is neither that hook nor "
+                "marked with @supple.hookimpl, so it is never called"
+            )
+
+
+def _raised(hook: str, exc: BaseException) -> str:
+    """Say what a hook implementation raised, naming an invalid object it was building and
+    where in the plugin it happened."""
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    built = None
+    for frame in frames:
+        match = _ATTRS_FRAME.match(frame.filename)
+        if match:
+            built = match.group(1).rsplit(".", 1)[-1]
+    if built:
+        text = f"{hook}() built an invalid {built}: {_message(exc)}"
+    else:
+        text = f"{hook}() raised {type(exc).__name__}: {_message(exc)}"
+    where = _plugin_frame(frames)
+    return text + (f" (at {where})" if where else "")
+
+
+def _library_dirs() -> tuple[str, ...]:
+    import attr
+    import pluggy
+
+    dirs = [os.path.dirname(os.path.abspath(__file__))]
+    for module in (attr, attrs, pluggy):
+        dirs.append(os.path.dirname(os.path.abspath(module.__file__ or "")))
+    return tuple(d + os.sep for d in dirs)
+
+
+def _plugin_frame(frames: Any) -> str | None:
+    """``package/file.py:LINE`` of the innermost frame in the plugin's own code."""
+    skip = _library_dirs()
+    for frame in reversed(frames):
+        name = frame.filename
+        if name.startswith("<") or os.path.abspath(name).startswith(skip):
+            continue
+        parent = os.path.basename(os.path.dirname(name))
+        return f"{parent}/{os.path.basename(name)}:{frame.lineno}" if parent else f"{name}:{frame.lineno}"
+    return None
+
+
+def _message(exc: BaseException) -> str:
+    text = str(exc)
+    if text.startswith("(") and exc.args and isinstance(exc.args[0], str):
+        text = exc.args[0]  # attrs' validators put extra objects in args
+    lines = text.strip().splitlines()
+    first = lines[0] if lines else ""
+    return first if len(first) <= 300 else first[:297] + "..."
 
 
 def _describe(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
+    message = _message(exc)
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+
+
+def _oneline(exc: BaseException) -> str:
+    return "; ".join(line.strip() for line in str(exc).splitlines() if line.strip())
+
+
+def _a(value: object) -> str:
+    return _article(type(value).__name__)
+
+
+def _article(name: str) -> str:
+    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
 
 
 def _short(item: object) -> str:
-    text = repr(item)
+    try:
+        text = repr(item)
+    except Exception:
+        text = f"<{type(item).__name__}>"
     return text if len(text) <= 60 else text[:57] + "..."

@@ -33,6 +33,8 @@ class ResolvedRoutine:
     timing: TimingStrategy
     timing_options: Any
     progressions: Mapping[str, ProgressionStrategy]
+    #: Plugin settings objects by settings name, from ``[plugins.NAME]`` (defaults otherwise).
+    settings: Mapping[str, Any] = attrs.field(factory=dict)
 
 
 def options_for(
@@ -86,6 +88,7 @@ def resolve(routine: Routine, registry: Registry) -> ResolvedRoutine:
         return strategy, options
 
     default_progression = progression(routine.progression)
+    settings = attempt(registry.structure_settings, routine.plugins, file=file)
 
     steps: list[PlannedStep] = []
     for step in routine.steps:
@@ -145,6 +148,7 @@ def resolve(routine: Routine, registry: Registry) -> ResolvedRoutine:
         timing=timing,
         timing_options=timing_options,
         progressions=progressions,
+        settings=settings or {},
     )
 
 

@@ -14,30 +14,76 @@ from supple.cli import EXIT_INPUT, InputError, SuppleError, dump_json, registry,
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @click.pass_context
 def plugins(ctx: click.Context, show_all: bool, as_json: bool) -> None:
-    """List plugins: version, what each contributes, and failures."""
+    """List plugins: version, what each contributes, and failures.
+
+    Failed plugins are always shown, with what went wrong. With SUPPLE_STRICT_PLUGINS=1 the
+    listing is printed and the command then fails (exit status 2) if any plugin failed.
+    """
+    import os
+
     from supple.config import disabled_plugins
-    from supple.registry import load_registry
+    from supple.errors import PluginError
+    from supple.registry import ENV_STRICT, _truthy, load_registry
 
     root = ctx.find_root()
-    reg = load_registry(disabled=root.obj.get("disabled", ()), config_disabled=disabled_plugins())
-    shown = [p for p in reg.plugins if show_all or not p.builtin or p.errors]
+    reg = load_registry(
+        disabled=root.obj.get("disabled", ()), config_disabled=disabled_plugins(), strict=False
+    )
+    # built-in plugins are listed with --all, or when they are not simply active
+    shown = [p for p in reg.plugins if show_all or not p.builtin or p.status != "active"]
     if as_json:
         dump_json([p.to_dict() for p in shown])
-        return
-    if not shown:
+        for note in reg.notes:
+            click.echo(f"supple: note: {_safe(note)}", err=True)
+    else:
+        _print(reg, shown)
+    failures = reg.failures
+    if failures and _truthy(os.environ.get(ENV_STRICT)):
+        names = ", ".join(repr(p.name) for p in failures)
+        first = failures[0]
+        raise PluginError(
+            first.name,
+            f"{'; '.join(first.errors)} [strict mode ({ENV_STRICT} is set): "
+            f"{len(failures)} plugin(s) failed: {names}]",
+        )
+
+
+def _safe(text: object) -> str:
+    from supple.textplan import safe
+
+    return safe(str(text))
+
+
+def _print(reg: Any, shown: list[Any]) -> None:
+    if not any(not p.builtin for p in reg.plugins):
         click.echo("No third-party plugins installed. `supple plugins --all` lists the built-in ones.")
-        return
     for info in shown:
         version = f" {info.version}" if info.version else ""
-        builtin = " (built in)" if info.builtin else ""
-        click.echo(f"{info.name}{version}{builtin}: {info.status}")
+        if info.builtin:
+            origin = " (built in)"
+        elif info.distribution and info.distribution != info.name:
+            origin = f" ({info.distribution})"
+        else:
+            origin = ""
+        status = info.status
+        if info.status == "disabled" and info.disabled_by:
+            status = f"disabled ({info.disabled_by})"
+        click.echo(_safe(f"{info.name}{version}{origin}: {status}"))
         for kind, names in sorted(info.contributes.items()):
-            click.echo(f"    {kind}: {', '.join(names)}")
+            click.echo(_safe(f"    {kind}: {', '.join(names)}"))
         for error in info.errors:
-            click.echo(f"    error: {error}")
+            click.echo(f"    error: {_safe(error)}")
     hidden = len(reg.plugins) - len(shown)
     if hidden:
         click.echo(f"({hidden} built-in plugin(s) not shown; use --all)")
+    for note in reg.notes:
+        click.echo(f"note: {_safe(note)}")
+    if reg.failures:
+        click.echo(
+            "A failed plugin is left out and supple carries on without it. To stop loading one: "
+            "`supple --disable-plugin NAME ...`, SUPPLE_DISABLE_PLUGINS=NAME, or `disable` in "
+            "the [plugins] table of your config.toml."
+        )
 
 
 @click.command()

@@ -1,0 +1,41 @@
+"""supple's first-party safety filters, in the order they run:
+
+1. ``red-flags`` (order 0): emergency signs and signs that need a clinician's review refuse the
+   plan (exit status 3) with the right advice; weak signs (age) warn. Never waivable.
+2. ``surgery-clearance`` (2): no plan after spinal surgery or with implants until the profile
+   says ``cleared_by_surgeon = true``.
+3. ``pain-gate`` (10): pain 4-5 today makes the session gentle and weight-free; 6-10 postpones it.
+4. ``no-forced-manipulation`` (20): no step meant to make the spine crack, no push-until-it-pops
+   text; on by default; the neck part is never waivable.
+5. ``conditions`` (30): osteoporosis, pregnancy, surgery, disc herniation, inflammation,
+   hypermobility and foam-roller contraindications act on movement tags.
+6. ``dose-caps`` (40): the maximum doses the sources state, and the hour between repeats.
+
+The plugin's settings (``[plugins.safety]``: the age thresholds) are declared with the
+``supple_settings`` hook. docs/safety.md describes every rule and its source. Importing this
+module is cheap: the rule modules load when a hook is called.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import supple
+
+
+@supple.hookimpl
+def supple_safety_filters() -> Iterator[supple.SafetyFilter]:
+    from supple_safety import conditions, dosecaps, manipulation, pain, redflags
+
+    yield redflags.safety_filter()
+    yield from conditions.safety_filters()
+    yield pain.safety_filter()
+    yield manipulation.safety_filter()
+    yield dosecaps.safety_filter()
+
+
+@supple.hookimpl
+def supple_settings() -> Iterator[supple.PluginSettings]:
+    from supple_safety import options
+
+    yield options.settings()

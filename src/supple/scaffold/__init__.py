@@ -1,0 +1,63 @@
+"""The files ``supple new-plugin NAME`` writes: a plugin project that installs, and passes
+its own tests, as generated.
+
+The templates are the ``*.tmpl`` files next to this module (package data: they ship in the
+wheel). They use :class:`string.Template` placeholders: ``$name`` (the plugin's name, a
+slug such as ``desk-break``), ``$module`` (``supple_desk_break``), ``$dist``
+(``supple-desk-break``), ``$snake`` (``desk_break``), ``$title`` (``Desk break``) and
+``$supple_version`` (the lowest supple version the plugin needs).
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from string import Template
+
+#: Output path (formatted with the names above) -> template file.
+FILES: dict[str, str] = {
+    "pyproject.toml": "pyproject.toml.tmpl",
+    "README.md": "README.md.tmpl",
+    ".gitignore": "gitignore.tmpl",
+    "src/{module}/__init__.py": "plugin.py.tmpl",
+    "tests/test_{snake}.py": "test_plugin.py.tmpl",
+}
+
+#: A plugin name: lowercase letters and digits in words joined by single hyphens.
+NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+MAX_NAME = 40
+
+
+def names(name: str) -> dict[str, str]:
+    """Every spelling of plugin ``name`` the templates use."""
+    import supple
+
+    snake = name.replace("-", "_")
+    major, minor, *_ = supple.__version__.split(".")
+    return {
+        "name": name,
+        "snake": snake,
+        "module": f"supple_{snake}",
+        "dist": f"supple-{name}",
+        "title": name.replace("-", " ").capitalize(),
+        "supple_version": f"{major}.{minor}",
+    }
+
+
+def suggest(text: str) -> str:
+    """A valid plugin name close to ``text`` (``"Desk_Break"`` -> ``"desk-break"``)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.strip().lower()).strip("-")
+    slug = re.sub(r"^(supple-)+", "", slug)
+    slug = re.sub(r"^[0-9-]+", "", slug)
+    return slug[:MAX_NAME].strip("-")
+
+
+def render(name: str) -> dict[str, str]:
+    """The generated project: relative path -> file text, for a valid plugin ``name``."""
+    values = names(name)
+    package = resources.files(__name__)
+    out = {}
+    for path, template in FILES.items():
+        text = package.joinpath(template).read_text(encoding="utf-8")
+        out[path.format(**values)] = Template(text).substitute(values)
+    return dict(sorted(out.items()))

@@ -1,0 +1,103 @@
+"""Dose caps the sources state: article 001's three standing backward bends, its foam-rolling
+sets, and the hour between repeats of an exercise that asks for one."""
+
+from __future__ import annotations
+
+import pytest
+
+import supple
+import supple_progression
+import supple_safety
+import supple_timing
+from supple.registry import registry_from_plugins
+from supple.testing import plan_routine
+
+ART_001 = supple.Source("001_8d50d9e4fddaeaa5.txt")
+OTHER = supple.Source("my-physio-handout")
+
+
+def ex(id, tags=(), position="standing", sources=(OTHER,), **kw):
+    return supple.Exercise(id=id, name=id, summary="s", kind="mobility", position=position,
+                           dose=kw.pop("dose", supple.Dose(reps=5)), tags=tags, sources=sources, **kw)
+
+
+class Content:
+    @supple.hookimpl
+    def supple_exercise_sets(self):
+        yield supple.ExerciseSet(name="dc", title="Dose caps", exercises=[
+            ex("arch-001", tags=("spinal-extension",), sources=(ART_001,)),
+            ex("arch-seated-001", tags=("spinal-extension",), position="seated", sources=(ART_001,)),
+            ex("arch-other", tags=("spinal-extension",)),
+            ex("roller", tags=("foam-roller",), position="supine", regions=("thoracic",),
+               dose=supple.Dose(sets=4, reps=15, rest_s=5)),
+            ex("hourly", min_interval_s=3600),
+        ])
+
+    @supple.hookimpl
+    def supple_progression_strategies(self):
+        def more(base, week, options, context):
+            return supple.evolve(base, reps=base.reps + 2 * (week - 1))
+
+        yield supple.ProgressionStrategy(name="more", summary="+2 reps a week", dose_for=more)
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return registry_from_plugins({"content": Content(), "safety": supple_safety, "timing": supple_timing,
+                                  "progression": supple_progression})
+
+
+def routine(*steps, times='["08:00"]', extra=""):
+    body = "".join(f'[[steps]]\nexercise = "{e}"\n{more}\n' for e, more in steps)
+    return (f'[routine]\ntitle = "D"\n[schedule]\nstart = 2026-12-07\nweeks = 3\ndays = "daily"\n'
+            f'times = {times}\ntimezone = "UTC"\n{extra}{body}')
+
+
+def doses(plan, week=1):
+    return {s.exercise.id: s.dose for s in plan.sessions_in_week(week)[0].steps}
+
+
+def test_a_standing_backward_bend_from_article_001_is_done_at_most_three_times(registry):
+    text = routine(("arch-001", "reps = 5\nsets = 2"), ("arch-seated-001", "reps = 5"), ("arch-other", "reps = 5"),
+                   extra='[progression]\nstrategy = "more"\n')
+    plan = plan_routine(text, registry)
+    for week in (1, 2, 3):  # the cap holds every week, whatever the progression
+        got = doses(plan, week)
+        assert got["arch-001"].sets * got["arch-001"].reps == 3
+    assert doses(plan, 3)["arch-other"].reps == 9 and doses(plan, 3)["arch-seated-001"].reps == 9
+    finding = next(f for f in plan.safety if f.rule == "standing-extension-cap")
+    assert finding.action == "capped" and finding.exercise == "arch-001"
+    assert "maximum three times" in finding.source and "does not progress" in finding.reason
+
+
+def test_foam_rolling_is_capped_at_two_sets_of_ten_with_rest(registry):
+    plan = plan_routine(routine(("roller", "")), registry)
+    dose = doses(plan)["roller"]
+    assert (dose.sets, dose.reps, dose.rest_s) == (2, 10, 20)
+    assert [f.rule for f in plan.safety] == ["foam-roller-dose"]
+
+
+def test_an_exercise_is_not_repeated_within_its_minimum_interval(registry):
+    plan = plan_routine(routine(("hourly", ""), ("arch-other", ""), ("hourly", "")), registry)
+    assert [s.number for s in plan.sessions[0].steps] == [1, 2]
+    finding = next(f for f in plan.safety if f.rule == "min-interval")
+    assert (finding.action, finding.step) == ("removed", 3) and "Step 1" in finding.reason
+    # Sessions 40 minutes apart are too close for it; 08:00 and 20:00 are not.
+    plan = plan_routine(routine(("hourly", ""), ("arch-other", ""), times='["08:00", "08:40"]'), registry)
+    assert [s.exercise.id for s in plan.sessions[0].steps] == ["arch-other"]
+    assert "40 min apart" in next(f.reason for f in plan.safety if f.rule == "min-interval")
+    plan = plan_routine(routine(("hourly", ""), times='["08:00", "20:00"]'), registry)
+    assert plan.safety == ()
+    # Late evening and early next morning count too.
+    plan = plan_routine(routine(("hourly", ""), ("arch-other", ""), times='["00:10", "23:50"]'), registry)
+    assert [s.exercise.id for s in plan.sessions[0].steps] == ["arch-other"]
+
+
+def test_dose_caps_can_be_waived_by_name_and_say_so(registry):
+    text = routine(("roller", ""), ("hourly", ""), times='["08:00", "08:30"]',
+                   extra='[safety]\nallow = ["foam-roller-dose", "min-interval"]\n')
+    plan = plan_routine(text, registry)
+    assert doses(plan)["roller"].sets == 4
+    assert [s.exercise.id for s in plan.sessions[0].steps] == ["roller", "hourly"]
+    assert plan.waived == ("foam-roller-dose", "min-interval")
+    assert {(f.rule, f.action) for f in plan.safety} == {("foam-roller-dose", "waived"), ("min-interval", "waived")}
