@@ -189,7 +189,7 @@ def structure(data: Any, cls: type[T], *, file: str | None, key: str) -> T:
         raise InputError(list(_problems(exc, file, key, cls))) from None
 
 
-def _problems(exc: BaseException, file: str | None, path: str, cls: Any) -> Iterator[Problem]:
+def _problems(exc: BaseException, file: str | None, path: str, cls: Any, fields: tuple[str, ...] = ()) -> Iterator[Problem]:
     if isinstance(exc, ForbiddenExtraKeysError):
         names = [a.name for a in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
         for extra in sorted(exc.extra_fields):
@@ -198,6 +198,8 @@ def _problems(exc: BaseException, file: str | None, path: str, cls: Any) -> Iter
             yield Problem(f"unknown key{hint}", file, _join(path, extra))
         return
     if isinstance(exc, ClassValidationError | IterableValidationError):
+        cl = getattr(exc, "cl", None)
+        inner = tuple(a.name for a in attrs.fields(cl)) if cl is not None and attrs.has(cl) else ()
         for sub in exc.exceptions:
             where = path
             for note in getattr(sub, "__notes__", []):
@@ -207,18 +209,32 @@ def _problems(exc: BaseException, file: str | None, path: str, cls: Any) -> Iter
                     where = f"{path}[{note.index + 1}]"
                 elif isinstance(name, str):
                     where = _join(path, _file_key(name))
-            yield from _problems(sub, file, where, None)
+            yield from _problems(sub, file, where, None, inner if where == path else ())
         return
     if isinstance(exc, KeyError):
         yield Problem("this key is required", file, path)
         return
     message = str(exc) or type(exc).__name__
+    located = _ATTRS_MESSAGE.match(message) or _NAMED_MESSAGE.match(message)
+    if located and located.group(1) not in fields and _ATTRS_MESSAGE.match(message) is None:
+        located = None
+    if located and isinstance(exc, (ValueError, TypeError)):
+        # an attrs validator's "'tempo' must be > 0: -1": locate it at the key it names
+        name, rest = located.groups()
+        if rest.startswith(": "):
+            rest = rest[2:]
+        yield Problem(rest, file, _join(path, name))
+        return
     if isinstance(exc, TypeError) and ("missing" in message and "required" in message):
         missing = re.findall(r"'(\w+)'", message)
         for name in missing or ["?"]:
             yield Problem("this key is required", file, _join(path, name))
         return
     yield Problem(message, file, path or None)
+
+
+_ATTRS_MESSAGE = re.compile(r"^'([A-Za-z_][A-Za-z0-9_]*)'(?::)? (.+)$", re.S)
+_NAMED_MESSAGE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*):? (.+)$", re.S)
 
 
 def _file_key(attribute: str) -> str:

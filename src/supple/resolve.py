@@ -82,9 +82,12 @@ def resolve(routine: Routine, registry: Registry) -> ResolvedRoutine:
         if strategy is None:
             return None, None
         progressions[strategy.name] = strategy
+        before = len(problems)
         options = attempt(
             options_for, strategy.name, strategy.options, choice.options, file=file, key=choice.key
         )
+        if len(problems) > before:
+            return None, None  # its options are wrong: already reported, nothing to check
         return strategy, options
 
     default_progression = progression(routine.progression)

@@ -92,12 +92,12 @@ def test_routine_without_a_schedule_says_what_to_add_and_writes_nothing(tmp_path
 
 
 @pytest.mark.parametrize("option, message", [
-    ("alarm=-5", "export.ics: alarm must be the minutes before a session"),
+    ("alarm=-5", "--option alarm: must be the minutes before a session"),
     ("alarm=20000", "from 1 to 10080 (one week), or 0 for none; got 20000"),
-    ("alarm=soon", "export.ics.alarm: expected a whole number"),
-    ("sequence=-1", "sequence must be a whole number from 0"),
-    ("private=maybe", "export.ics.private: expected true or false"),
-    ("alarms=5", "export.ics.alarms: unknown key; did you mean 'alarm'?"),
+    ("alarm=soon", "--option alarm: expected a whole number"),
+    ("sequence=-1", "--option sequence: must be a whole number from 0"),
+    ("private=maybe", "--option private: expected true or false"),
+    ("alarms=5", "--option alarms: unknown key; did you mean 'alarm'?"),
 ])
 def test_bad_option_is_a_located_error_and_nothing_is_written(routine, tmp_path, option, message):
     out = tmp_path / "desk.ics"

@@ -324,14 +324,14 @@ def test_options_come_from_the_routine_and_from_dash_o(tmp_path):
 
 
 @pytest.mark.parametrize("option, message", [
-    ("font_size=13", "export.md: font_size: must be one of 10, 11, 12; got 13"),
-    ("font_size=big", "export.md.font_size"),
-    ("paper=b5", "export.md: paper: must be one of a4, a5, letter, legal; got 'b5'"),
-    ("margin_mm=2", "export.md: margin_mm: must be between 10 and 40; got 2"),
-    ("lang=en GB", "export.md: lang: must be a language tag"),
-    ("page_breaks=always", "export.md: page_breaks: must be one of sections, exercises, none"),
-    ("colour=red", "export.md.colour: unknown key"),
-    ("log_weeks=0", "export.md: log_weeks: must be between 1 and 52"),
+    ("font_size=13", "--option font_size: must be one of 10, 11, 12; got 13"),
+    ("font_size=big", "--option font_size"),
+    ("paper=b5", "--option paper: must be one of a4, a5, letter, legal; got 'b5'"),
+    ("margin_mm=2", "--option margin_mm: must be between 10 and 40; got 2"),
+    ("lang=en GB", "--option lang: must be a language tag"),
+    ("page_breaks=always", "--option page_breaks: must be one of sections, exercises, none"),
+    ("colour=red", "--option colour: unknown key"),
+    ("log_weeks=0", "--option log_weeks: must be between 1 and 52"),
 ])
 def test_bad_options_are_located_errors_and_nothing_is_written(tmp_path, option, message):
     routine = tmp_path / "r.toml"
@@ -339,7 +339,7 @@ def test_bad_options_are_located_errors_and_nothing_is_written(tmp_path, option,
     out = tmp_path / "out.md"
     result = run("export", routine, "--to", "md", "-O", option, "-o", out)
     assert result.exit_code == 2
-    assert message in result.stderr and str(routine) in result.stderr
+    assert message in result.stderr
     assert "Traceback" not in result.output
     assert not out.exists()
 

@@ -141,10 +141,10 @@ def test_the_plan_adds_weight_only_with_a_profile_that_says_pain_is_low(tmp_path
 @pytest.mark.parametrize(
     "table, key, words",
     [
-        ("kg = 0", "steps[1].progression", "kg: must be between 0.25 kg and 10 kg; got 0 kg"),
-        ("max_pain = 11", "steps[1].progression", "max_pain: must be between 0 and 10; got 11"),
+        ("kg = 0", "steps[1].progression.kg", "must be between 0.25 kg and 10 kg; got 0 kg"),
+        ("max_pain = 11", "steps[1].progression.max_pain", "must be between 0 and 10; got 11"),
         ("max_reps = 12", "steps[1].progression", "max_reps (12) is below the starting dose (15 reps)"),
-        ("max_kg = -1", "steps[1].progression", "max_kg: must be between 0 kg and 50 kg"),
+        ("max_kg = -1", "steps[1].progression.max_kg", "must be between 0 kg and 50 kg"),
     ],
 )
 def test_bad_load_options_are_located_errors_with_exit_2(tmp_path, table, key, words):

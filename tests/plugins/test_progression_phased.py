@@ -95,16 +95,16 @@ sets = 2
     "progression, key, words",
     [
         ('[progression]\nstrategy = "phased"\n', "progression.phases", "this key is required"),
-        ('[progression]\nstrategy = "phased"\nphases = []\n', "progression",
-         "phases: give between 1 and 156 phases; got 0"),
+        ('[progression]\nstrategy = "phased"\nphases = []\n', "progression.phases",
+         "give between 1 and 156 phases; got 0"),
         ('[progression]\nstrategy = "phased"\nphases = [{ reps = 10 }]\n', "progression.phases[1].weeks",
          "this key is required"),
-        ('[progression]\nstrategy = "phased"\nphases = [{ weeks = 2, reps = 0 }]\n', "progression.phases[1]",
-         "reps: must be between 1 and 500; got 0"),
+        ('[progression]\nstrategy = "phased"\nphases = [{ weeks = 2, reps = 0 }]\n', "progression.phases[1].reps",
+         "must be between 1 and 500; got 0"),
         ('[progression]\nstrategy = "phased"\nphases = [{ weeks = 2, rep = 10 }]\n', "progression.phases[1].rep",
          "did you mean 'reps'"),
         ('[progression]\nstrategy = "phased"\nphases = [{ weeks = 1 }, { weeks = 1, sets = 25 }]\n',
-         "progression.phases[2]", "sets: must be between 1 and 20; got 25"),
+         "progression.phases[2].sets", "must be between 1 and 20; got 25"),
     ],
 )
 def test_bad_phase_tables_are_located_errors_with_exit_2(tmp_path, progression, key, words):

@@ -84,7 +84,7 @@ def test_gentle_option_errors_are_located(tmp_path):
     )
     result = CliRunner().invoke(cli, ["check", str(path)], env={"SUPPLE_CONFIG_DIR": str(tmp_path)})
     assert result.exit_code == 2
-    assert f"{path}: timing: rest: must be between 0 s and 15 min; got 20 min" in result.output
+    assert f"{path}: timing.rest: must be between 0 s and 15 min; got 20 min" in result.output
 
 
 def test_the_gentle_plan_json_has_longer_sessions_than_steady(tmp_path):

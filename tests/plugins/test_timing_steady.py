@@ -127,10 +127,10 @@ def test_durations_in_the_timing_table_accept_text(tmp_path):
 @pytest.mark.parametrize(
     "table, key, words",
     [
-        ("tempo = -1", "timing", "tempo: must be between 0.5 and 60 s; got -1"),
-        ("tempo = 0", "timing", "tempo: must be between"),
-        ('rest = "soon"', "timing", "rest: expected whole seconds or a duration"),
-        ("switch = 1000", "timing", "switch: must be between 0 s and 2 min; got 16 min 40 s"),
+        ("tempo = -1", "timing.tempo", "must be between 0.5 and 60 s; got -1"),
+        ("tempo = 0", "timing.tempo", "must be between"),
+        ('rest = "soon"', "timing.rest", "expected whole seconds or a duration"),
+        ("switch = 1000", "timing.switch", "must be between 0 s and 2 min; got 16 min 40 s"),
         ("tempo = true", "timing.tempo", "expected a number"),
         ("temp = 3", "timing.temp", "did you mean 'tempo'"),
     ],
@@ -149,7 +149,7 @@ def test_a_bad_option_in_a_steps_timing_table_names_the_step(tmp_path):
     path = routine_file(tmp_path, '[[steps]]\nexercise = "cat-cow"\n[steps.timing]\nswitch = 1000\n')
     result = run(tmp_path, "check", path)
     assert result.exit_code == 2
-    assert f"{path}: steps[1].timing: switch: must be between" in result.output
+    assert f"{path}: steps[1].timing.switch: must be between" in result.output
 
 
 def test_unknown_timing_strategy_suggests_the_close_name(tmp_path):

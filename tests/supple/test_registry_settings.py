@@ -118,7 +118,7 @@ def test_settings_are_read_only_for_plugins(registry):
 @pytest.mark.parametrize(("table", "key", "says"), [
     ('max_reps = "8"', "plugins.clinic.max_reps", "expected a whole number, got text '8'"),
     ("max_rep = 8", "plugins.clinic.max_rep", "unknown key; did you mean 'max_reps'?"),
-    ("max_reps = 80", "plugins.clinic", "'max_reps' must be <= 50: 80"),
+    ("max_reps = 80", "plugins.clinic.max_reps", "must be <= 50: 80"),
 ])
 def test_a_bad_setting_is_located_and_explained(registry, table, key, says):
     (problem,) = check_routine(ROUTINE + f"\n[plugins.clinic]\n{table}\n", registry)

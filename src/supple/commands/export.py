@@ -50,7 +50,11 @@ def export(ctx: click.Context, routine: str, fmt: str, output: str | None, profi
         if not sep or not key.strip():
             raise InputError.at(f"expected KEY=VALUE, got {item!r}", None, "--option")
         raw[key.strip()] = _option_value(value.strip())
-    opts = options_for(fmt, exporter.options, raw, file=loaded.path, key=f"export.{fmt}")
+    from_cli = {item.partition("=")[0].strip() for item in options}
+    try:
+        opts = options_for(fmt, exporter.options, raw, file=loaded.path, key=f"export.{fmt}")
+    except InputError as exc:
+        raise InputError(_blame_command_line(exc.problems, fmt, from_cli)) from None
     try:
         data = exporter.render(result, opts)
     except SuppleError:
@@ -64,7 +68,9 @@ def export(ctx: click.Context, routine: str, fmt: str, output: str | None, profi
         raise PluginError(reg.provider("exporter", fmt) or fmt,
                           f"exporter {fmt!r} returned {type(data).__name__}, not bytes; nothing was written")
     if output is None or output == "-":
-        stream = click.get_binary_stream("stdout")
+        import sys
+
+        stream = sys.stdout.buffer
         stream.write(data)
         stream.flush()
         return
@@ -73,3 +79,17 @@ def export(ctx: click.Context, routine: str, fmt: str, output: str | None, profi
     protect = [loaded.path] + ([person.path] if person and person.path else [])
     write_atomic(output, data, protect=protect)
     click.echo(f"Wrote {output} ({len(data):,} bytes, {len(result.sessions)} sessions)", err=True)
+
+
+def _blame_command_line(problems, fmt: str, from_cli: set[str]):
+    """Problems with values given by ``--option`` name the option, not the routine file."""
+    from supple.errors import Problem
+
+    out = []
+    for problem in problems:
+        name = (problem.key or "").removeprefix(f"export.{fmt}.")
+        if name in from_cli:
+            out.append(Problem(problem.message, None, f"--option {name}"))
+        else:
+            out.append(problem)
+    return out
