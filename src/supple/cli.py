@@ -77,17 +77,24 @@ class _Group(click.Group):
 
 
 def _report_refusal(exc: SafetyRefusal) -> None:
+    import textwrap
+
     from supple.plan import DISCLAIMER
+
+    def say(text: str, indent: str = "", hanging: str = "") -> None:
+        for part in textwrap.wrap(text, width=88, initial_indent=indent, subsequent_indent=hanging,
+                                  break_on_hyphens=False) or [""]:
+            click.echo(part, err=True)
 
     click.echo("supple: this plan was not made, for your safety.", err=True)
     click.echo("", err=True)
     for line in exc.advice.splitlines():
-        click.echo(line, err=True)
+        say(line)
     for finding in exc.findings:
         if finding.action == "refused":
-            click.echo(f"  - [{finding.rule}] {finding.reason} (source: {finding.source})", err=True)
+            say(f"[{finding.rule}] {finding.reason} (source: {finding.source})", "  - ", "    ")
     click.echo("", err=True)
-    click.echo(DISCLAIMER, err=True)
+    say(DISCLAIMER)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -27,7 +27,9 @@ def _wrap(text: str, indent: str, width: int = 88, *, hanging: str | None = None
     """``text`` wrapped to ``width``; the first line starts with ``indent``, later lines with
     ``hanging`` (default: spaces as wide as ``indent``)."""
     rest = " " * len(indent) if hanging is None else hanging
-    return textwrap.wrap(safe(text), width=width, initial_indent=indent, subsequent_indent=rest) or [indent]
+    return textwrap.wrap(
+        safe(text), width=width, initial_indent=indent, subsequent_indent=rest, break_on_hyphens=False
+    ) or [indent]
 
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
