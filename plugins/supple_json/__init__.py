@@ -10,25 +10,12 @@ on some terminals) and the Unicode line and paragraph separators.
 
 from __future__ import annotations
 
-import re
-
 import supple
 
-#: Characters JSON allows raw inside strings that must not reach a terminal or a JavaScript
-#: parser raw. They can only occur inside strings, so escaping them keeps the JSON valid.
-_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029]")
-
-
-def _escape(match: re.Match[str]) -> str:
-    return f"\\u{ord(match.group()):04x}"
-
-
 def dumps(data: object) -> str:
-    """``data`` as supple's JSON text: the exact bytes every JSON output uses."""
-    import json
-
-    text = json.dumps(data, indent=2, ensure_ascii=False)
-    return _UNSAFE.sub(_escape, text) + "\n"
+    """``data`` as supple's JSON text (``supple.json_text``): the exact bytes every JSON
+    output uses."""
+    return supple.json_text(data)
 
 
 def render(plan: supple.Plan, options: object) -> bytes:

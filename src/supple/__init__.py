@@ -59,6 +59,7 @@ _EXPORTS: dict[str, str] = {
     "parse_duration": "supple.durations",
     "build_plan": "supple.planning",
     "plan_to_dict": "supple.serialize",
+    "json_text": "supple.serialize",
     "write_atomic": "supple.files",
     # errors
     "SuppleError": "supple.errors",
@@ -115,4 +116,4 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from supple.profile import Profile
     from supple.registry import PluginInfo, Registry, load_registry, registry_from_plugins
     from supple.routine import Routine, RoutineInfo, Schedule, Step, StrategyChoice
-    from supple.serialize import plan_to_dict
+    from supple.serialize import json_text, plan_to_dict

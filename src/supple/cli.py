@@ -173,9 +173,9 @@ def load_profile_arg(path: str | None):
 
 
 def dump_json(data: Any) -> None:
-    import json
+    from supple.serialize import json_text
 
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    click.echo(json_text(data), nl=False)
 
 
 def build_plan_from_args(ctx: click.Context, routine: str | None, profile: str | None, allow: tuple[str, ...]):

@@ -11,6 +11,23 @@ from supple.plan import DISCLAIMER, Plan, PlannedStep, SafetyFinding, Session
 
 JSON_SCHEMA_VERSION = 1
 
+#: Characters JSON allows raw inside strings that must not reach a terminal or a JavaScript
+#: parser raw (DEL, the C1 controls such as U+009B, which starts a terminal escape sequence on
+#: some terminals, and the line and paragraph separators). They only occur inside strings, so
+#: escaping them keeps the JSON valid.
+_UNSAFE_IN_JSON = "[\x7f-\x9f\u2028\u2029]"
+
+
+def json_text(data: Any) -> str:
+    """``data`` as supple's JSON text, the exact form every JSON output uses: UTF-8, keys in
+    the order given, two-space indent, one final newline, and no character a terminal could
+    act on written raw (JSON escapes C0 controls; this also escapes DEL, C1 and U+2028/9)."""
+    import json
+    import re
+
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    return re.sub(_UNSAFE_IN_JSON, lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
 
 def dose_to_dict(dose: Dose) -> dict[str, Any]:
     return {

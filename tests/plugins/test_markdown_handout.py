@@ -344,6 +344,17 @@ def test_bad_options_are_located_errors_and_nothing_is_written(tmp_path, option,
     assert not out.exists()
 
 
+def test_bad_option_in_the_routine_file_names_the_file_and_key(tmp_path):
+    routine = tmp_path / "r.toml"
+    routine.write_text(
+        ROUTINE.replace('strategy = "test-step-up"', 'strategy = "none"') + "\n[export.md]\nfont_size = 13\n",
+        encoding="utf-8",
+    )
+    result = run("export", routine, "--to", "md")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert f"{routine}: export.md.font_size: must be one of 10, 11, 12; got 13" in result.stderr
+
+
 def test_importing_the_plugin_does_not_build_anything():
     code = textwrap.dedent("""
         import sys, supple_markdown
