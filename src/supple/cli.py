@@ -125,7 +125,10 @@ def registry(ctx: click.Context):
         reg = load_registry(disabled=root.obj.get("disabled", ()), config_disabled=disabled_plugins())
         for info in reg.failures:
             click.echo(
-                f"supple: warning: plugin {info.name!r} {info.status}: {'; '.join(info.errors)}",
+                f"supple: warning: plugin {info.name!r} "
+                + ("failed and is left out" if info.status == "failed"
+                   else "partly failed; what failed is left out")
+                + f": {'; '.join(info.errors)} (`supple --disable-plugin {info.name} ...` skips it)",
                 err=True,
             )
         root.obj["registry"] = reg
