@@ -123,16 +123,23 @@ def registry(ctx: click.Context):
         from supple.registry import load_registry
 
         reg = load_registry(disabled=root.obj.get("disabled", ()), config_disabled=disabled_plugins())
-        for info in reg.failures:
-            click.echo(
-                f"supple: warning: plugin {info.name!r} "
-                + ("failed and is left out" if info.status == "failed"
-                   else "partly failed; what failed is left out")
-                + f": {'; '.join(info.errors)} (`supple --disable-plugin {info.name} ...` skips it)",
-                err=True,
-            )
+        # hooks are called as the command needs them: report what failed once it is done
+        root.call_on_close(lambda: _warn_failures(reg))
         root.obj["registry"] = reg
     return root.obj["registry"]
+
+
+def _warn_failures(reg: Any) -> None:
+    from supple.textplan import safe
+
+    for info in reg.failures_so_far:
+        click.echo(
+            f"supple: warning: plugin {safe(info.name)!r} "
+            + ("failed and is left out" if info.status == "failed"
+               else "partly failed; what failed is left out")
+            + f": {safe('; '.join(info.errors))} (`supple --disable-plugin {safe(info.name)} ...` skips it)",
+            err=True,
+        )
 
 
 def routine_path(ctx: click.Context, value: str | None) -> str:

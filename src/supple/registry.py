@@ -121,34 +121,90 @@ class Registry:
     def __init__(
         self,
         plugins: Sequence[PluginInfo],
-        provided: Mapping[str, Mapping[str, Provided]],
+        provided: Mapping[str, Mapping[str, Provided]] | None = None,
         *,
         notes: Iterable[str] = (),
+        collect: Callable[[str], Mapping[str, Provided]] | None = None,
+        strict: bool = False,
     ):
-        self.plugins: tuple[PluginInfo, ...] = tuple(
+        self._plugins: tuple[PluginInfo, ...] = tuple(
             sorted(plugins, key=lambda p: (p.name, p.distribution or "", p.module))
         )
-        self._provided = provided
-        self.exercise_sets = self._items("supple_exercise_sets")
-        self.timing_strategies = self._items("supple_timing_strategies")
-        self.progression_strategies = self._items("supple_progression_strategies")
-        self.exporters = self._items("supple_exporters")
-        self.routines = self._items("supple_routines")
-        self.settings = self._items("supple_settings")
-        self.safety_filters = dict(
-            sorted(self._items("supple_safety_filters").items(), key=lambda kv: (kv[1].order, kv[0]))
-        )
+        self._provided: dict[str, Mapping[str, Provided]] = dict(provided or {})
+        self._collect = collect
+        self._strict = strict
+        self._cache: dict[str, dict[str, Any]] = {}
         self.notes: tuple[str, ...] = tuple(notes)
         self._catalogue: Catalogue | None = None
 
+    # Each hook is called the first time its contributions are needed, so a command pays only
+    # for what it uses (`supple check` never builds a safety filter or an exporter).
+    def _hook(self, hook: str, *, strict: bool = True) -> Mapping[str, Provided]:
+        found = self._provided.get(hook)
+        if found is None:
+            found = self._collect(hook) if self._collect is not None else {}
+            self._provided[hook] = found
+            if self._strict and strict:
+                _raise_strict(self.failures_so_far)
+        return found
+
     def _items(self, hook: str) -> dict[str, Any]:
-        return {name: p.item for name, p in sorted(self._provided.get(hook, {}).items())}
+        items = self._cache.get(hook)
+        if items is None:
+            items = {name: p.item for name, p in sorted(self._hook(hook).items())}
+            if hook == "supple_safety_filters":
+                items = dict(sorted(items.items(), key=lambda kv: (kv[1].order, kv[0])))
+            self._cache[hook] = items
+        return items
+
+    @property
+    def exercise_sets(self) -> dict[str, Any]:
+        return self._items("supple_exercise_sets")
+
+    @property
+    def timing_strategies(self) -> dict[str, Any]:
+        return self._items("supple_timing_strategies")
+
+    @property
+    def progression_strategies(self) -> dict[str, Any]:
+        return self._items("supple_progression_strategies")
+
+    @property
+    def safety_filters(self) -> dict[str, Any]:
+        """Safety filters in the order they run (``order``, then name)."""
+        return self._items("supple_safety_filters")
+
+    @property
+    def exporters(self) -> dict[str, Any]:
+        return self._items("supple_exporters")
+
+    @property
+    def routines(self) -> dict[str, Any]:
+        return self._items("supple_routines")
+
+    @property
+    def settings(self) -> dict[str, Any]:
+        return self._items("supple_settings")
+
+    @property
+    def plugins(self) -> tuple[PluginInfo, ...]:
+        """A report on every plugin found, sorted by name (every hook is called to complete it)."""
+        self.collect_all()
+        return self._plugins
+
+    def collect_all(self) -> Registry:
+        """Call every hook now (``supple plugins`` reports on all of them)."""
+        for hook in CONTRIBUTION_TYPES:
+            self._hook(hook, strict=False)
+        if self._strict:
+            _raise_strict(self.failures_so_far)
+        return self
 
     @property
     def catalogue(self) -> Catalogue:
         """Every exercise of every exercise set (built on first use)."""
         if self._catalogue is None:
-            provided = self._provided.get("supple_exercise_sets", {})
+            provided = self._hook("supple_exercise_sets")
             self._catalogue = Catalogue(
                 CatalogueEntry(exercise, name, p.plugin)
                 for name, p in provided.items()
@@ -159,12 +215,13 @@ class Registry:
     def provider(self, kind: str, name: str) -> str | None:
         """The plugin that provided contribution ``name`` of ``kind`` (a hook's word such as
         ``"exporter"``), or ``None``."""
-        entry = self._provided.get(_hook_for(kind), {}).get(name)
+        entry = self._hook(_hook_for(kind)).get(name)
         return entry.plugin if entry else None
 
-    def plugin(self, name: str) -> PluginInfo | None:
-        """The report on the plugin called ``name``, if one was found."""
-        for info in self.plugins:
+    def plugin(self, name: str, *, complete: bool = True) -> PluginInfo | None:
+        """The report on the plugin called ``name``, if one was found (``complete=False``:
+        without calling the hooks not called yet)."""
+        for info in (self.plugins if complete else self._plugins):
             if info.name == name:
                 return info
         return None
@@ -177,10 +234,10 @@ class Registry:
         why it may be missing.
         """
         hook = _hook_for(kind)
-        entry = self._provided.get(hook, {}).get(name)
+        entry = self._hook(hook).get(name)
         if entry is not None:
             return entry.item
-        known = sorted(self._provided.get(hook, {}))
+        known = sorted(self._hook(hook))
         why = [e for p in self.plugins for e in p.errors if repr(name) in e]
         message = f"unknown {kind} {name!r}"
         close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
@@ -202,12 +259,18 @@ class Registry:
 
     def names(self, kind: str) -> list[str]:
         """The sorted names of every contribution of ``kind``."""
-        return sorted(self._provided.get(_hook_for(kind), {}))
+        return sorted(self._hook(_hook_for(kind)))
 
     @property
     def failures(self) -> list[PluginInfo]:
-        """Plugins that failed wholly or in part."""
-        return [p for p in self.plugins if p.errors]
+        """Plugins that failed wholly or in part (every hook is called to know)."""
+        self.collect_all()
+        return self.failures_so_far
+
+    @property
+    def failures_so_far(self) -> list[PluginInfo]:
+        """Plugins that failed in what has been loaded and called so far."""
+        return [p for p in self._plugins if p.errors]
 
     def structure_settings(
         self, tables: Mapping[str, Mapping[str, Any]], *, file: str | None = None
@@ -234,7 +297,7 @@ class Registry:
         for name in sorted(tables):
             if name in self.settings:
                 continue
-            info = self.plugin(name)
+            info = self.plugin(name, complete=False)
             if info is not None and info.status != "active":
                 continue  # disabled or broken: its settings cannot be checked
             if info is not None:
@@ -508,8 +571,8 @@ def _build(
         loaded[info.name] = info
         _check_hooks(pm, obj, info)
 
-    provided: dict[str, dict[str, Provided]] = {}
-    for hook, (cls, word) in CONTRIBUTION_TYPES.items():
+    def collect(hook: str) -> dict[str, Provided]:
+        cls, word = CONTRIBUTION_TYPES[hook]
         by_name: dict[str, list[Provided]] = {}
         for impl in getattr(pm.hook, hook).get_hookimpls():
             info = loaded[impl.plugin_name]
@@ -522,18 +585,24 @@ def _build(
             if winner is not None:
                 chosen[name] = winner
                 loaded[winner.plugin].contributes.setdefault(word, []).append(name)
-        provided[hook] = chosen
+        return chosen
 
-    registry = Registry(infos, provided, notes=notes)
-    if strict and registry.failures:
-        first, *rest = registry.failures
+    registry = Registry(infos, notes=notes, collect=collect, strict=strict)
+    if strict:  # for plugin developers: every hook now, and any failure is an error
+        registry.collect_all()
+        _raise_strict(registry.failures_so_far)
+    return registry
+
+
+def _raise_strict(failures: list[PluginInfo]) -> None:
+    if failures:
+        first, *rest = failures
         also = f" (also failing: {', '.join(repr(p.name) for p in rest)})" if rest else ""
         raise PluginError(
             first.name,
             "; ".join(first.errors) + also
             + f" [strict mode: unset {ENV_STRICT} to carry on without the failing plugins]",
         )
-    return registry
 
 
 def _settle(word: str, name: str, providers: list[Provided], loaded: Mapping[str, PluginInfo]) -> Provided | None:

@@ -88,10 +88,15 @@ def invoke(*args: str, strict: bool = False):
     return CliRunner().invoke(cli, list(args), env=env)
 
 
-def assert_isolated(plugin: str, status: str, says: list[str], *, also_blamed: tuple[str, ...] = ()) -> None:
+def assert_isolated(
+    plugin: str, status: str, says: list[str], *, also_blamed: tuple[str, ...] = (),
+    warned_by: tuple[str, ...] = ("plan", "morning-mobility"),
+) -> None:
     """The failure is reported against ``plugin`` with ``says`` in its errors, through the
     API and `supple plugins`; the built-in plugins are untouched; planning and the catalogue
-    still work; strict mode makes commands fail with exit status 2 naming the plugin."""
+    still work; a command that uses the failing part (``warned_by``) warns naming the plugin
+    (hooks are called only when a command needs them, so a broken exporter does not trouble
+    `supple plan`); strict mode makes commands fail with exit status 2 naming the plugin."""
     # the API
     registry = load_registry()
     info = registry.plugin(plugin)
@@ -117,6 +122,8 @@ def assert_isolated(plugin: str, status: str, says: list[str], *, also_blamed: t
     result = invoke("plan", "morning-mobility")
     assert result.exit_code == 0, result.output
     assert "Morning back mobility" in result.stdout
+    result = invoke(*warned_by)
+    assert result.exit_code == 0, result.output
     assert f"plugin {plugin!r}" in result.stderr  # the warning names the culprit
     result = invoke("exercises", "--set", "backcare")
     assert result.exit_code == 0 and "backcare/cat-cow" in result.stdout
@@ -228,7 +235,8 @@ def test_a_plugin_clashing_with_a_built_in_name_is_left_out_and_the_built_in_kee
             yield supple.Exporter(name="json", summary="Not JSON.", render=lambda plan, o: b"nope")
     ''')}, {"clash": "supple_t_clash"})
     assert_isolated("clash", "partial", [
-        "exporter 'json' is also provided by the built-in plugin 'json', which keeps it"])
+        "exporter 'json' is also provided by the built-in plugin 'json', which keeps it"],
+        warned_by=("export", "morning-mobility", "--to", "json"))
     result = invoke("export", "morning-mobility", "--to", "json")
     assert result.exit_code == 0 and result.stdout.startswith("{")
 
@@ -317,8 +325,11 @@ def test_every_failure_at_once_in_a_real_process_leaves_supple_running(tmp_path)
     assert status == {"missing": "failed", "syntax": "failed", "raises": "partial", "typo": "partial"}
     planned = run("plan", "morning-mobility", "--json")
     assert planned.returncode == 0 and json.loads(planned.stdout)["sessions"]
-    for name in broken:
+    for name in ("missing", "syntax", "typo"):  # failed at import or registration: always said
         assert f"plugin {name!r}" in planned.stderr
+    exported = run("export", "morning-mobility", "--to", "json")  # calls the exporters hook
+    assert exported.returncode == 0 and json.loads(exported.stdout)["sessions"]
+    assert "plugin 'raises'" in exported.stderr
     strict = run("plan", "morning-mobility", **{ENV_STRICT: "1"})
     assert strict.returncode == 2
     assert strict.stderr.startswith("supple: error: plugin 'missing': failed to import")

@@ -28,7 +28,7 @@ def plugins(ctx: click.Context, show_all: bool, as_json: bool) -> None:
     root = ctx.find_root()
     reg = load_registry(
         disabled=root.obj.get("disabled", ()), config_disabled=disabled_plugins(), strict=False
-    )
+    ).collect_all()
     # built-in plugins are listed with --all, or when they are not simply active
     shown = [p for p in reg.plugins if show_all or not p.builtin or p.status != "active"]
     if as_json:

@@ -41,10 +41,9 @@ def _ask_pain(question: str) -> int | None:
         click.echo("Please type a whole number from 0 to 10, or just press Enter.")
 
 
-def _header(plan, session, pain: int | None, reads_keys: bool | None) -> list[str]:
-    """What the person reads before the session; ``reads_keys`` ``None``: say nothing of keys."""
+def _header(plan, session, pain: int | None, keys_line: str | None) -> list[str]:
+    """What the person reads before the session; ``keys_line`` says how to use the keys."""
     from supple.exercise import format_seconds
-    from supple.guide.keys import KEYS_HELP
     from supple.guide.sessions import describe_session
     from supple.plan import DISCLAIMER
     from supple.textplan import _wrap, safe
@@ -75,10 +74,8 @@ def _header(plan, session, pain: int | None, reads_keys: bool | None) -> list[st
             lines += _wrap(f"{text} Source: {finding.source}", "  - ")
     for note in session.timeline.notes:
         lines += _wrap(note, "  * ")
-    if reads_keys:
-        lines.append(f"Keys: {KEYS_HELP}")
-    elif reads_keys is not None:
-        lines.append("Keys are not read (standard input is not a terminal); Ctrl-C stops the session.")
+    if keys_line:
+        lines.append(keys_line)
     lines += _wrap(DISCLAIMER, "")
     return lines
 
@@ -138,7 +135,7 @@ def run(ctx: click.Context, routine: str | None, profile: str | None, allow: tup
     and resumes, n or s skips to the next exercise, q quits.
     """
     import supple
-    from supple.guide.keys import NoKeys, TerminalKeys, cbreak
+    from supple.guide.keys import KEYS_HELP, NoKeys, TerminalKeys, cbreak
     from supple.guide.runner import Runner
     from supple.guide.screen import PlainScreen, TerminalScreen, terminal_capabilities
     from supple.guide.sessions import choose_session
@@ -174,7 +171,13 @@ def run(ctx: click.Context, routine: str | None, profile: str | None, allow: tup
 
     clock = make_clock()
     with cbreak(stdin.fileno()) if stdin_tty else nullcontext(False) as raw:
-        for line in _header(plan, session, pain_before, bool(raw)):
+        if raw:
+            keys_line = f"Keys: {KEYS_HELP}"
+        elif stdin_tty:
+            keys_line = "Keys cannot be read on this system; Ctrl-C stops the session."
+        else:
+            keys_line = "Keys are not read (standard input is not a terminal); Ctrl-C stops the session."
+        for line in _header(plan, session, pain_before, keys_line):
             click.echo(line)
         keys = TerminalKeys(stdin.fileno(), clock) if raw else NoKeys(clock)
         if stdout_tty:
