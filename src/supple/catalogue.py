@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 
 import attrs
 
 from supple.exercise import Exercise
+from supple.suggest import close_matches
 
 
 @attrs.frozen
@@ -114,5 +114,5 @@ class Catalogue:
 
     def _suggest(self, ref: str) -> str:
         names = list(self._by_ref) if "/" in ref else list(self._by_id)
-        close = difflib.get_close_matches(ref, names, n=3, cutoff=0.6)
+        close = close_matches(ref, names, n=3, cutoff=0.6)
         return f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""

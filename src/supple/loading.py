@@ -8,7 +8,6 @@ Every problem is reported with the file, the key path (``steps[3].reps``, steps 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 import re
 from collections.abc import Iterator, Mapping
@@ -23,6 +22,7 @@ from supple.durations import parse_duration
 from supple.errors import InputError, Problem
 from supple.profile import Profile
 from supple.routine import WEEKDAYS, Routine, RoutineInfo, Schedule, Step, StrategyChoice
+from supple.suggest import close_matches
 
 Seconds = NewType("Seconds", int)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
@@ -193,7 +193,7 @@ def _problems(exc: BaseException, file: str | None, path: str, cls: Any, fields:
     if isinstance(exc, ForbiddenExtraKeysError):
         names = [a.name for a in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
         for extra in sorted(exc.extra_fields):
-            close = difflib.get_close_matches(extra, names, n=1)
+            close = close_matches(extra, names, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else f" (known keys: {', '.join(names)})"
             yield Problem(f"unknown key{hint}", file, _join(path, extra))
         return
@@ -306,7 +306,7 @@ def routine_from_dict(data: Mapping[str, Any], file: str) -> Routine:
 
     for key in data:
         if key not in ROUTINE_TABLES:
-            close = difflib.get_close_matches(key, ROUTINE_TABLES, n=1)
+            close = close_matches(key, ROUTINE_TABLES, n=1)
             hint = f"; did you mean [{close[0]}]?" if close else f" (known: {', '.join(ROUTINE_TABLES)})"
             problems.append(Problem(f"unknown table{hint}", file, key))
 

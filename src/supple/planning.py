@@ -7,7 +7,6 @@ naming it; a plugin that returns the wrong thing likewise.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from typing import Any
 
@@ -21,6 +20,7 @@ from supple.profile import EMPTY_PROFILE, Profile
 from supple.registry import Registry
 from supple.resolve import ResolvedRoutine, resolve
 from supple.routine import Routine
+from supple.suggest import close_matches
 
 
 def build_plan(
@@ -94,7 +94,7 @@ def check_profile(profile: Profile, registry: Registry) -> None:
     for key in ("conditions", "red_flags"):
         for index, value in enumerate(getattr(profile, key), start=1):
             if value not in known[key]:
-                close = difflib.get_close_matches(value, list(known[key]), n=2)
+                close = close_matches(value, list(known[key]), n=2)
                 if close:
                     hint = f"; did you mean {' or '.join(repr(c) for c in close)}?"
                 elif known[key]:
@@ -171,7 +171,7 @@ def apply_safety(
             timing = result.timing
     known = {rule for name, flt in registry.safety_filters.items() for rule in (flt.rules or (name,))}
     for rule in sorted(waived - known):
-        close = difflib.get_close_matches(rule, sorted(known), n=1)
+        close = close_matches(rule, sorted(known), n=1)
         hint = f"; did you mean {close[0]!r}?" if close else " (`supple safety` lists the rules)"
         findings.append(SafetyFinding(
             rule=rule, action="warned",

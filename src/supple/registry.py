@@ -24,7 +24,6 @@ objects (located errors), and the planning pipeline hands them on, read-only.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -36,6 +35,7 @@ import attrs
 from supple.catalogue import Catalogue, CatalogueEntry
 from supple.contributions import CONTRIBUTION_TYPES
 from supple.errors import InputError, PluginError, Problem
+from supple.suggest import close_matches
 
 ENTRY_POINT_GROUP = "supple"
 ENV_ALLOW = "SUPPLE_PLUGINS"
@@ -240,7 +240,7 @@ class Registry:
         known = sorted(self._hook(hook))
         why = [e for p in self.plugins for e in p.errors if repr(name) in e]
         message = f"unknown {kind} {name!r}"
-        close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
+        close = close_matches(name, known, n=3, cutoff=0.6)
         if close:
             message += f"; did you mean {' or '.join(repr(c) for c in close)}?"
         elif known:
@@ -305,7 +305,7 @@ class Registry:
                     f"plugin {name!r} takes no settings", file, f"plugins.{name}"))
                 continue
             choices = sorted({*self.settings, *(p.name for p in self.plugins)})
-            close = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
+            close = close_matches(name, choices, n=1, cutoff=0.6)
             if close:
                 hint = f"; did you mean [plugins.{close[0]}]?"
             elif self.settings:
@@ -445,32 +445,6 @@ def registry_from_plugins(
     return _build(candidates, strict)
 
 
-def _header(dist: Any, cache: dict[int, tuple[str | None, str | None]]) -> tuple[str | None, str | None]:
-    """A distribution's name and version, read from the head of its metadata file.
-
-    Cheaper than ``dist.metadata`` (no e-mail parser), and read once per distribution.
-    """
-    if dist is None:
-        return None, None
-    key = id(dist)
-    if key not in cache:
-        name = version = None
-        try:
-            text = dist.read_text("METADATA") or dist.read_text("PKG-INFO") or ""
-        except Exception:  # an unreadable distribution must not stop discovery
-            text = ""
-        for line in text.splitlines():
-            if not line.strip():
-                break
-            field, sep, value = line.partition(":")
-            if sep and field == "Name" and name is None:
-                name = value.strip()
-            elif sep and field == "Version" and version is None:
-                version = value.strip()
-        cache[key] = (name, version)
-    return cache[key]
-
-
 def _normalize(name: str | None) -> str:
     return re.sub(r"[-_.]+", "-", (name or "").lower())
 
@@ -478,19 +452,16 @@ def _normalize(name: str | None) -> str:
 def _discover(selection: Selection) -> tuple[list[tuple[PluginInfo, Callable[[], object] | None]], list[str]]:
     """The entry points of the ``supple`` group as plugin reports, each with a loader when it
     is to be loaded (``None`` when disabled or clashing), plus notes on the selection."""
-    from importlib.metadata import entry_points
+    from supple.discovery import find
 
-    headers: dict[int, tuple[str | None, str | None]] = {}
     found = []
-    for ep in entry_points(group=ENTRY_POINT_GROUP):
-        dist = getattr(ep, "dist", None)
-        dist_name, version = _header(dist, headers)
+    for ep in find(ENTRY_POINT_GROUP):
         info = PluginInfo(
             name=ep.name,
             module=ep.value,
-            distribution=dist_name,
-            version=version,
-            builtin=_normalize(dist_name) == BUILTIN_DISTRIBUTION,
+            distribution=ep.distribution,
+            version=ep.version,
+            builtin=_normalize(ep.distribution) == BUILTIN_DISTRIBUTION,
         )
         found.append((info, ep))
     # built-in first for a shared name, then a stable order: never registration order
@@ -677,7 +648,7 @@ def _check_hooks(pm: Any, obj: object, info: PluginInfo) -> None:
             continue
         impls = [i for i in caller.get_hookimpls() if i.plugin is obj and not i.optionalhook]
         if impls:
-            close = difflib.get_close_matches(caller.name, specs, n=1)
+            close = close_matches(caller.name, specs, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else f" (hooks: {', '.join(specs)})"
             info.fail(f"implements unknown hook {caller.name!r}, which is never called{hint}")
     marked = {c.name for c in pm.get_hookcallers(obj) or ()}
@@ -687,7 +658,7 @@ def _check_hooks(pm: Any, obj: object, info: PluginInfo) -> None:
         if attr in CONTRIBUTION_TYPES:
             info.fail(f"function {attr!r} is not marked with @supple.hookimpl, so it is never called")
             continue
-        close = difflib.get_close_matches(attr, specs, n=1, cutoff=0.85)
+        close = close_matches(attr, specs, n=1, cutoff=0.85)
         if close:
             info.fail(
                 f"function {attr!r} looks like the hook {close[0]!r} but is neither that hook nor "
