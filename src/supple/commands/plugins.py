@@ -55,7 +55,7 @@ def _safe(text: object) -> str:
 
 
 def _print(reg: Any, shown: list[Any]) -> None:
-    if not any(not p.builtin for p in reg.plugins):
+    if not any(not p.builtin for p in reg.plugins) and len(shown) < len(reg.plugins):
         click.echo("No third-party plugins installed. `supple plugins --all` lists the built-in ones.")
     for info in shown:
         version = f" {info.version}" if info.version else ""
