@@ -21,7 +21,7 @@ import tomllib
 
 import supple
 
-EXERCISES = [f"bench-move-{n:02d}" for n in range(1, 13)]
+from content import EXERCISES, bench_set
 
 
 class BenchContent:
@@ -29,23 +29,11 @@ class BenchContent:
 
     @supple.hookimpl
     def supple_exercise_sets(self):
-        yield supple.ExerciseSet(
-            name="bench",
-            title="Benchmark moves",
-            exercises=[
-                supple.Exercise(
-                    id=ident,
-                    name=f"Benchmark move {n}, slow and controlled",
-                    summary="A move for the benchmark.",
-                    kind="mobility",
-                    position="supine",
-                    dose=supple.Dose(reps=4, hold_s=2, per_side=n % 2 == 0),
-                    cues=("Move slowly; stop short of pain.", "Breathe out as you move.",
-                          "A third cue that the calendar leaves out."),
-                    sources=[supple.Source("benchmark")],
-                )
-                for n, ident in enumerate(EXERCISES, start=1)
-            ],
+        yield bench_set(
+            lambda n: supple.Dose(reps=4, hold_s=2, per_side=n % 2 == 0),
+            cues=("Move slowly; stop short of pain.", "Breathe out as you move.",
+                  "A third cue that the calendar leaves out."),
+            name="Benchmark move {n}, slow and controlled",
         )
 
     @supple.hookimpl

@@ -25,7 +25,7 @@ import tomllib
 
 import supple
 
-EXERCISES = [f"bench-move-{n:02d}" for n in range(1, 13)]
+from content import EXERCISES, bench_set
 
 
 def _dose(n: int) -> supple.Dose:
@@ -41,23 +41,7 @@ class BenchContent:
 
     @supple.hookimpl
     def supple_exercise_sets(self):
-        yield supple.ExerciseSet(
-            name="bench",
-            title="Benchmark moves",
-            exercises=[
-                supple.Exercise(
-                    id=ident,
-                    name=f"Benchmark move {n}",
-                    summary="A move for the benchmark.",
-                    kind="mobility",
-                    position="supine",
-                    dose=_dose(n),
-                    cues=("Move slowly; stop short of pain.",),
-                    sources=[supple.Source("benchmark")],
-                )
-                for n, ident in enumerate(EXERCISES, start=1)
-            ],
-        )
+        yield bench_set(_dose, cues=("Move slowly; stop short of pain.",))
 
 
 def routine_text(weeks: int) -> str:

@@ -1,5 +1,6 @@
 """Suite-wide set-up: supple's entry-point cache goes to a temporary folder, so tests (and the
-processes they start) never write into the user's own cache."""
+processes they start) never write into the user's own cache; and no test reads the config or
+profile of the machine running it (a test that needs a config directory sets its own)."""
 
 from __future__ import annotations
 
@@ -18,3 +19,14 @@ def _private_cache_dir(tmp_path_factory):
         os.environ.pop("SUPPLE_CACHE_DIR", None)
     else:
         os.environ["SUPPLE_CACHE_DIR"] = previous
+
+
+@pytest.fixture(autouse=True)
+def no_user_config(tmp_path, monkeypatch):
+    """An empty configuration directory for every test."""
+    from supple import config
+
+    monkeypatch.setenv(config.ENV_CONFIG_DIR, str(tmp_path / "no-config"))
+    config.user_config.cache_clear()
+    yield
+    config.user_config.cache_clear()

@@ -12,7 +12,7 @@ import textwrap
 import datetime as dt
 
 from supple.exercise import format_seconds
-from supple.plan import DISCLAIMER, Plan, PlannedStep, Session
+from supple.plan import DISCLAIMER, Plan, PlannedStep, SafetyFinding, Session
 from supple.routine import WEEKDAYS
 
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
@@ -231,6 +231,22 @@ def _week_detail(plan: Plan, chosen: int) -> list[str]:
     return lines
 
 
+def describe_finding(finding: SafetyFinding) -> str:
+    """One safety finding as a sentence: rule, action, exercise, step, replacement, reason,
+    advice and source (``supple plan`` and ``supple run`` print it)."""
+    what = finding.action
+    if finding.exercise:
+        what += f" {finding.exercise}"
+    if finding.step is not None:
+        what += f" (step {finding.step})"
+    if finding.replacement:
+        what += f" -> {finding.replacement}"
+    text = f"[{finding.rule}] {what}: {finding.reason}"
+    if finding.advice:
+        text += f" {finding.advice}"
+    return f"{text} Source: {finding.source}"
+
+
 def render_plan(plan: Plan, *, week: int | None = None) -> str:
     """The whole plan for a terminal: overview, week-by-week summary (dates, sessions, session
     length, dose changes), clock changes, the detail of one week (``week``, default the
@@ -266,14 +282,7 @@ def render_plan(plan: Plan, *, week: int | None = None) -> str:
     if plan.safety:
         lines.append("What the safety filters changed, and why:")
         for finding in plan.safety:
-            what = f"{finding.action}"
-            if finding.exercise:
-                what += f" {finding.exercise}"
-            if finding.step is not None:
-                what += f" (step {finding.step})"
-            if finding.replacement:
-                what += f" -> {finding.replacement}"
-            lines.extend(_wrap(f"[{finding.rule}] {what}: {finding.reason} Source: {finding.source}", "  - "))
+            lines.extend(_wrap(describe_finding(finding), "  - "))
         lines.append("")
     lines.extend(_wrap(DISCLAIMER, ""))
     return "\n".join(lines) + "\n"

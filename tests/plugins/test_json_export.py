@@ -27,16 +27,6 @@ SAFETY_KEYS = {"rule", "action", "exercise", "reason", "source"}
 ISO_WITH_OFFSET = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$")
 
 
-@pytest.fixture(autouse=True)
-def no_user_config(tmp_path, monkeypatch):
-    from supple import config
-
-    monkeypatch.setenv(config.ENV_CONFIG_DIR, str(tmp_path / "no-config"))
-    config.user_config.cache_clear()
-    yield
-    config.user_config.cache_clear()
-
-
 def run(*args):
     return CliRunner().invoke(cli, [str(a) for a in args])
 

@@ -29,17 +29,6 @@ ROOT = Path(__file__).parents[2]
 GOLDEN = Path(__file__).parent / "golden"
 
 
-@pytest.fixture(autouse=True)
-def no_user_config(tmp_path, monkeypatch):
-    """No profile or config from the machine running the tests."""
-    from supple import config
-
-    monkeypatch.setenv(config.ENV_CONFIG_DIR, str(tmp_path / "no-config"))
-    config.user_config.cache_clear()
-    yield
-    config.user_config.cache_clear()
-
-
 def run(*args):
     return CliRunner().invoke(cli, [str(a) for a in args])
 

@@ -36,16 +36,6 @@ def documented_reader() -> str:
     return match.group(1)
 
 
-@pytest.fixture(autouse=True)
-def no_user_config(tmp_path, monkeypatch):
-    from supple import config
-
-    monkeypatch.setenv(config.ENV_CONFIG_DIR, str(tmp_path / "no-config"))
-    config.user_config.cache_clear()
-    yield
-    config.user_config.cache_clear()
-
-
 def pandoc(text: str, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([PANDOC, *args], input=text.encode("utf-8"), capture_output=True, timeout=120)
 

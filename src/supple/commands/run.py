@@ -46,7 +46,7 @@ def _header(plan, session, pain: int | None, keys_line: str | None) -> list[str]
     from supple.exercise import format_seconds
     from supple.guide.sessions import describe_session
     from supple.plan import DISCLAIMER
-    from supple.textplan import _wrap, safe
+    from supple.textplan import _wrap, describe_finding, safe
 
     lines = [safe(plan.title)]
     count = len(session.steps)
@@ -61,17 +61,7 @@ def _header(plan, session, pain: int | None, keys_line: str | None) -> list[str]
     if plan.safety:
         lines.append("What the safety filters changed, and why:")
         for finding in plan.safety:
-            what = finding.action
-            if finding.exercise:
-                what += f" {finding.exercise}"
-            if finding.step is not None:
-                what += f" (step {finding.step})"
-            if finding.replacement:
-                what += f" -> {finding.replacement}"
-            text = f"[{finding.rule}] {what}: {finding.reason}"
-            if finding.advice:
-                text += f" {finding.advice}"
-            lines += _wrap(f"{text} Source: {finding.source}", "  - ")
+            lines += _wrap(describe_finding(finding), "  - ")
     for note in session.timeline.notes:
         lines += _wrap(note, "  * ")
     if keys_line:
