@@ -24,14 +24,14 @@ _EXPORTS: dict[str, str] = {
     "format_seconds": "supple.exercise",
     # contributions
     "BundledRoutine": "supple.contributions",
-    "Exporter": "supple.contributions",
+    "Exporter": "supple.exporters",
     "PluginSettings": "supple.contributions",
-    "ProgressionContext": "supple.contributions",
-    "ProgressionStrategy": "supple.contributions",
-    "SafetyContext": "supple.contributions",
-    "SafetyFilter": "supple.contributions",
-    "SafetyResult": "supple.contributions",
-    "TimingStrategy": "supple.contributions",
+    "ProgressionContext": "supple.strategies",
+    "ProgressionStrategy": "supple.strategies",
+    "SafetyContext": "supple.filters",
+    "SafetyFilter": "supple.filters",
+    "SafetyResult": "supple.filters",
+    "TimingStrategy": "supple.strategies",
     # routine, profile, plan
     "Routine": "supple.routine",
     "RoutineInfo": "supple.routine",
@@ -39,9 +39,9 @@ _EXPORTS: dict[str, str] = {
     "Step": "supple.routine",
     "StrategyChoice": "supple.routine",
     "Profile": "supple.profile",
-    "DISCLAIMER": "supple.plan",
+    "DISCLAIMER": "supple.disclaimer",
     "Plan": "supple.plan",
-    "PlannedStep": "supple.plan",
+    "PlannedStep": "supple.planned",
     "SafetyFinding": "supple.plan",
     "Segment": "supple.plan",
     "Session": "supple.plan",
@@ -94,17 +94,10 @@ __all__ = sorted([*_EXPORTS, "evolve", "__version__"])
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from supple.catalogue import Catalogue, CatalogueEntry
-    from supple.contributions import (
-        BundledRoutine,
-        Exporter,
-        PluginSettings,
-        ProgressionContext,
-        ProgressionStrategy,
-        SafetyContext,
-        SafetyFilter,
-        SafetyResult,
-        TimingStrategy,
-    )
+    from supple.contributions import BundledRoutine, PluginSettings
+    from supple.exporters import Exporter
+    from supple.filters import SafetyContext, SafetyFilter, SafetyResult
+    from supple.strategies import ProgressionContext, ProgressionStrategy, TimingStrategy
     from supple.durations import parse_duration
     from supple.errors import InputError, PluginError, Problem, SafetyRefusal, SuppleError
     from supple.exercise import Dose, Exercise, ExerciseSet, Source, format_seconds

@@ -79,7 +79,7 @@ class _Group(click.Group):
 def _report_refusal(exc: SafetyRefusal) -> None:
     import textwrap
 
-    from supple.plan import DISCLAIMER
+    from supple.disclaimer import DISCLAIMER
 
     def say(text: str, indent: str = "", hanging: str = "") -> None:
         for part in textwrap.wrap(text, width=88, initial_indent=indent, subsequent_indent=hanging,

@@ -17,14 +17,10 @@ from typing import TYPE_CHECKING
 from supple.markers import hookspec
 
 if TYPE_CHECKING:
-    from supple.contributions import (
-        BundledRoutine,
-        Exporter,
-        PluginSettings,
-        ProgressionStrategy,
-        SafetyFilter,
-        TimingStrategy,
-    )
+    from supple.contributions import BundledRoutine, PluginSettings
+    from supple.exporters import Exporter
+    from supple.filters import SafetyFilter
+    from supple.strategies import ProgressionStrategy, TimingStrategy
     from supple.exercise import ExerciseSet
 
 

@@ -8,39 +8,25 @@ from typing import Any
 
 import attrs
 
-from supple.exercise import Dose, Exercise
+from supple.exercise import Exercise
 from supple.profile import Profile
 from supple.routine import Routine
+
+# Defined in their own small modules (what `supple check` and the messages need, without the
+# rest of this module), and part of it as ever.
+from supple.disclaimer import DISCLAIMER
+from supple.planned import PlannedStep
+
+__all__ = [
+    "DISCLAIMER", "SAFETY_ACTIONS", "SEGMENT_KINDS", "Plan", "PlannedStep", "SafetyFinding",
+    "Segment", "Session", "Timeline",
+]
 
 #: The actions a safety finding can record.
 SAFETY_ACTIONS = ("removed", "replaced", "capped", "warned", "refused", "postponed", "waived")
 
 #: The kinds of timeline segment.
 SEGMENT_KINDS = ("work", "hold", "rest", "switch", "transition")
-
-
-@attrs.frozen
-class PlannedStep:
-    """A routine step resolved against the catalogue, with the dose for one session.
-
-    ``number`` is the step's number in the routine file (from 1); ``ref`` the exercise's
-    qualified name ``set/id``; ``set_name`` its exercise set; ``timing_options`` the step's
-    own timing options when it overrides the routine's (``None`` otherwise);
-    ``progression`` the progression strategy name and options object that apply to it.
-    """
-
-    number: int
-    exercise: Exercise
-    set_name: str
-    dose: Dose
-    note: str = ""
-    timing_options: Any = None
-    progression: str = "none"
-    progression_options: Any = None
-
-    @property
-    def ref(self) -> str:
-        return f"{self.set_name}/{self.exercise.id}"
 
 
 @attrs.frozen
@@ -164,10 +150,3 @@ class Plan:
 
     def sessions_in_week(self, week: int) -> tuple[Session, ...]:
         return tuple(s for s in self.sessions if s.week == week)
-
-
-DISCLAIMER = (
-    "supple is not medical advice. Stop and seek care if pain increases sharply, spreads down a "
-    "leg, or any warning sign appears (such as numbness around the groin, bladder or bowel "
-    "changes, or weakness in the legs)."
-)

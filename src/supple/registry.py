@@ -33,7 +33,7 @@ from typing import Any
 import attrs
 
 from supple.catalogue import Catalogue, CatalogueEntry
-from supple.contributions import CONTRIBUTION_TYPES
+from supple.contributions import CONTRIBUTION_KINDS, contribution_class
 from supple.errors import InputError, PluginError, Problem
 from supple.suggest import close_matches
 
@@ -194,7 +194,7 @@ class Registry:
 
     def collect_all(self) -> Registry:
         """Call every hook now (``supple plugins`` reports on all of them)."""
-        for hook in CONTRIBUTION_TYPES:
+        for hook in CONTRIBUTION_KINDS:
             self._hook(hook, strict=False)
         if self._strict:
             _raise_strict(self.failures_so_far)
@@ -319,7 +319,7 @@ class Registry:
 
 
 def _hook_for(kind: str) -> str:
-    for hook, (_, word) in CONTRIBUTION_TYPES.items():
+    for hook, (_, word) in CONTRIBUTION_KINDS.items():
         if kind in (word, hook):
             return hook
     raise ValueError(f"no contribution kind {kind!r}")
@@ -543,7 +543,7 @@ def _build(
         _check_hooks(pm, obj, info)
 
     def collect(hook: str) -> dict[str, Provided]:
-        cls, word = CONTRIBUTION_TYPES[hook]
+        cls, word = contribution_class(hook), CONTRIBUTION_KINDS[hook][1]
         by_name: dict[str, list[Provided]] = {}
         for impl in getattr(pm.hook, hook).get_hookimpls():
             info = loaded[impl.plugin_name]
@@ -642,7 +642,7 @@ def _check_hooks(pm: Any, obj: object, info: PluginInfo) -> None:
     whose name is, or is close to, a hook's."""
     from supple.markers import PROJECT
 
-    specs = sorted(CONTRIBUTION_TYPES)
+    specs = sorted(CONTRIBUTION_KINDS)
     for caller in pm.get_hookcallers(obj) or ():
         if caller.has_spec():
             continue
@@ -655,7 +655,7 @@ def _check_hooks(pm: Any, obj: object, info: PluginInfo) -> None:
     for attr in sorted(dir(obj)):
         if not attr.startswith(f"{PROJECT}_") or attr in marked or not callable(getattr(obj, attr, None)):
             continue
-        if attr in CONTRIBUTION_TYPES:
+        if attr in CONTRIBUTION_KINDS:
             info.fail(f"function {attr!r} is not marked with @supple.hookimpl, so it is never called")
             continue
         close = close_matches(attr, specs, n=1, cutoff=0.85)

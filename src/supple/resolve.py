@@ -13,9 +13,9 @@ from typing import Any
 import attrs
 
 from supple.catalogue import UnknownExercise
-from supple.contributions import ProgressionStrategy, TimingStrategy
+from supple.strategies import ProgressionStrategy, TimingStrategy
 from supple.errors import InputError, Problem
-from supple.plan import PlannedStep
+from supple.planned import PlannedStep
 from supple.registry import Registry
 from supple.routine import Routine, StrategyChoice
 

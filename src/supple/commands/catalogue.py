@@ -94,7 +94,7 @@ def exercise(ctx: click.Context, exercise_id: str, as_json: bool) -> None:
         if items:
             out.append(f"{title}: {', '.join(items)}")
     out += ["", "Sources:"] + [f"  - {safe(s.ref)}{': ' + safe(s.title) if s.title else ''}" for s in ex.sources]
-    from supple.plan import DISCLAIMER
+    from supple.disclaimer import DISCLAIMER
 
     out += ["", *_wrap(DISCLAIMER, "")]
     click.echo("\n".join(out))

@@ -40,7 +40,7 @@ def log(as_json: bool, limit: int, show_all: bool) -> None:
     if as_json:
         dump_json([entry.to_dict() for entry in items])
         return
-    from supple.plan import DISCLAIMER
+    from supple.disclaimer import DISCLAIMER
     from supple.textplan import _wrap, safe
 
     path = log_path()

@@ -45,7 +45,7 @@ def _header(plan, session, pain: int | None, keys_line: str | None) -> list[str]
     """What the person reads before the session; ``keys_line`` says how to use the keys."""
     from supple.exercise import format_seconds
     from supple.guide.sessions import describe_session
-    from supple.plan import DISCLAIMER
+    from supple.disclaimer import DISCLAIMER
     from supple.textplan import _wrap, describe_finding, safe
 
     lines = [safe(plan.title)]
@@ -130,7 +130,7 @@ def run(ctx: click.Context, routine: str | None, profile: str | None, allow: tup
     from supple.guide.screen import PlainScreen, TerminalScreen, terminal_capabilities
     from supple.guide.sessions import choose_session
     from supple.loading import load_routine
-    from supple.plan import DISCLAIMER
+    from supple.disclaimer import DISCLAIMER
     from supple.planning import build_plan
     from supple.textplan import _wrap, safe
 

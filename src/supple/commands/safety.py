@@ -65,7 +65,7 @@ def safety(ctx: click.Context, as_json: bool) -> None:
     Write a profile (profile.toml in your configuration directory, or --profile FILE) with the
     ids shown here; waive a rule by name with `[safety] allow` in a routine or `--allow NAME`.
     """
-    from supple.plan import DISCLAIMER
+    from supple.disclaimer import DISCLAIMER
 
     info = safety_info(registry(ctx))
     if as_json:
