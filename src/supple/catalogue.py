@@ -29,7 +29,6 @@ class UnknownExercise(LookupError):
     and suggests close names."""
 
 
-@attrs.define
 class Catalogue:
     """All exercises, sorted by set and id. Look one up with :meth:`get`.
 
@@ -37,17 +36,22 @@ class Catalogue:
     always finds it.
     """
 
-    entries: tuple[CatalogueEntry, ...] = attrs.field(converter=tuple)
-    _by_ref: dict[str, CatalogueEntry] = attrs.field(init=False, factory=dict)
-    _by_id: dict[str, list[CatalogueEntry]] = attrs.field(init=False, factory=dict)
+    __slots__ = ("entries", "_by_ref", "_by_id")
 
-    def __attrs_post_init__(self) -> None:
-        self.entries = tuple(sorted(self.entries, key=lambda e: (e.set_name, e.exercise.id)))
+    def __init__(self, entries: Iterable[CatalogueEntry]) -> None:
+        self.entries: tuple[CatalogueEntry, ...] = tuple(
+            sorted(entries, key=lambda e: (e.set_name, e.exercise.id))
+        )
+        self._by_ref: dict[str, CatalogueEntry] = {}
+        self._by_id: dict[str, list[CatalogueEntry]] = {}
         for entry in self.entries:
             names = (entry.exercise.id, *entry.exercise.aliases)
             for name in names:
                 self._by_ref[f"{entry.set_name}/{name}"] = entry
                 self._by_id.setdefault(name, []).append(entry)
+
+    def __repr__(self) -> str:
+        return f"Catalogue(<{len(self.entries)} exercises>)"
 
     def __iter__(self) -> Iterator[CatalogueEntry]:
         return iter(self.entries)

@@ -13,17 +13,15 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+from typing import Any, NamedTuple
 
-import attrs
 
 ENV_NO_CACHE = "SUPPLE_NO_CACHE"
 ENV_CACHE_DIR = "SUPPLE_CACHE_DIR"
 _FORMAT = 1
 
 
-@attrs.frozen
-class Found:
+class Found(NamedTuple):
     """One entry point: its name, its ``module:attr`` value and its distribution."""
 
     name: str

@@ -28,7 +28,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -99,8 +99,7 @@ class PluginInfo:
         }
 
 
-@attrs.frozen
-class Provided:
+class Provided(NamedTuple):
     """A contribution with the name of the plugin that provided it."""
 
     item: Any
@@ -337,8 +336,7 @@ def _truthy(value: str | None) -> bool:
     return (value or "").strip().lower() not in ("", "0", "false", "no", "off")
 
 
-@attrs.frozen
-class Selection:
+class Selection(NamedTuple):
     """Which plugins to load, decided before anything is imported.
 
     ``only`` is the allow-list of third-party plugins (``None``: all of them; it never
@@ -349,7 +347,7 @@ class Selection:
     only: frozenset[str] | None = None
     disabled: frozenset[str] = frozenset()
     strict: bool = False
-    disabled_by: Mapping[str, str] = attrs.field(factory=dict)
+    disabled_by: Mapping[str, str] = MappingProxyType({})
     only_source: str = ENV_ALLOW
 
     def allows(self, name: str, builtin: bool = False) -> bool:
@@ -413,7 +411,7 @@ def load_registry(
         disabled=disabled, only=only, config_disabled=config_disabled, environ=environ
     )
     if strict is not None:
-        selection = attrs.evolve(selection, strict=strict)
+        selection = selection._replace(strict=strict)
     candidates, notes = _discover(selection)
     return _build(candidates, selection.strict, notes=notes)
 

@@ -8,7 +8,8 @@ This is the second stage of the pipeline (load -> resolve -> safety -> schedule 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -20,8 +21,7 @@ from supple.registry import Registry
 from supple.routine import Routine, StrategyChoice
 
 
-@attrs.frozen
-class ResolvedRoutine:
+class ResolvedRoutine(NamedTuple):
     """A routine whose every name has been looked up.
 
     ``steps`` carry their base dose (the exercise's default with the step's overrides);
@@ -34,7 +34,7 @@ class ResolvedRoutine:
     timing_options: Any
     progressions: Mapping[str, ProgressionStrategy]
     #: Plugin settings objects by settings name, from ``[plugins.NAME]`` (defaults otherwise).
-    settings: Mapping[str, Any] = attrs.field(factory=dict)
+    settings: Mapping[str, Any] = MappingProxyType({})
 
 
 def options_for(
