@@ -130,9 +130,12 @@ def registry(ctx: click.Context):
 
 
 def _warn_failures(reg: Any) -> None:
+    failures = reg.failures_so_far
+    if not failures:
+        return
     from supple.textplan import safe
 
-    for info in reg.failures_so_far:
+    for info in failures:
         click.echo(
             f"supple: warning: plugin {safe(info.name)!r} "
             + ("failed and is left out" if info.status == "failed"

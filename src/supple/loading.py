@@ -11,7 +11,7 @@ import datetime as dt
 import os
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any, NewType, TypeVar, get_args
+from typing import TYPE_CHECKING, Any, NewType, TypeVar, get_args
 
 import attrs
 import cattrs
@@ -20,9 +20,11 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 from supple import limits
 from supple.durations import parse_duration
 from supple.errors import InputError, Problem
-from supple.profile import Profile
 from supple.routine import WEEKDAYS, Routine, RoutineInfo, Schedule, Step, StrategyChoice
 from supple.suggest import close_matches
+
+if TYPE_CHECKING:
+    from supple.profile import Profile
 
 Seconds = NewType("Seconds", int)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
@@ -66,16 +68,6 @@ class _StepTable:
 @attrs.frozen
 class _SafetyTable:
     allow: list[str] = attrs.field(factory=list)
-
-
-@attrs.frozen
-class _ProfileTable:
-    conditions: list[str] = attrs.field(factory=list)
-    red_flags: list[str] = attrs.field(factory=list)
-    pain: int | None = None
-    pregnancy_week: int | None = None
-    age: int | None = None
-    cleared_by_surgeon: bool = False
 
 
 ROUTINE_TABLES = ("routine", "schedule", "timing", "progression", "steps", "safety", "export", "plugins")
@@ -146,9 +138,13 @@ def _converter() -> cattrs.Converter:
     return conv
 
 
-@attrs.frozen
 class _Index:
-    index: int
+    """A list index, attached to an exception as a note while structuring a list."""
+
+    __slots__ = ("index",)
+
+    def __init__(self, index: int) -> None:
+        self.index = index
 
 
 _CONVERTER: cattrs.Converter | None = None
@@ -570,34 +566,13 @@ def _full(short: str) -> str:
 def load_profile(path: str | os.PathLike[str]) -> Profile:
     """Read and check a profile file (``[profile]`` table). Ids of conditions and red flags
     are checked against the loaded safety filters when planning, not here."""
-    name = os.fspath(path)
-    return profile_from_dict(read_toml(name), name)
+    from supple.profile_file import load_profile as load
+
+    return load(path)
 
 
 def profile_from_dict(data: Mapping[str, Any], file: str) -> Profile:
-    problems: list[Problem] = []
-    for key in data:
-        if key != "profile":
-            problems.append(Problem("unknown table; a profile file has only [profile]", file, key))
-    if "profile" not in data:
-        problems.append(Problem("a profile file needs a [profile] table", file, "profile"))
-    if problems:
-        raise InputError(problems)
-    table = structure(data["profile"], _ProfileTable, file=file, key="profile")
-    ranges = (("pain", table.pain, 0, 10), ("pregnancy_week", table.pregnancy_week, 0, 45),
-              ("age", table.age, 0, 120))
-    for key, value, low, high in ranges:
-        if value is not None and not low <= value <= high:
-            problems.append(Problem(f"must be between {low} and {high}; got {value}", file, f"profile.{key}"))
-    for key in ("conditions", "red_flags"):
-        values = getattr(table, key)
-        if len(values) > limits.MAX_LIST:
-            problems.append(Problem(f"at most {limits.MAX_LIST} entries", file, f"profile.{key}"))
-    if problems:
-        raise InputError(problems)
-    return Profile(
-        conditions=tuple(dict.fromkeys(c.strip().lower() for c in table.conditions)),
-        red_flags=tuple(dict.fromkeys(r.strip().lower() for r in table.red_flags)),
-        pain=table.pain, pregnancy_week=table.pregnancy_week, age=table.age,
-        cleared_by_surgeon=table.cleared_by_surgeon, path=file,
-    )
+    """A :class:`supple.Profile` from a parsed profile file's data (see :func:`load_profile`)."""
+    from supple.profile_file import profile_from_dict as build
+
+    return build(data, file)
