@@ -13,14 +13,23 @@ and only when the profile says pain is low (article 000).
 
 from __future__ import annotations
 
+from typing import Any
+
 import supple
 
-from . import linear, load, phased
-from .linear import LinearOptions
-from .load import LoadOptions
-from .phased import Phase, PhasedOptions
-
 __all__ = ["LinearOptions", "LoadOptions", "Phase", "PhasedOptions"]
+
+# Every supple command imports this module, so it defines no class: each strategy's module
+# (with its options class) is imported when the hook is called.
+_HOME = {"LinearOptions": "linear", "LoadOptions": "load", "Phase": "phased", "PhasedOptions": "phased"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOME:
+        import importlib
+
+        return getattr(importlib.import_module(f"{__name__}.{_HOME[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _unchanged(base: supple.Dose, week: int, options: object, context: supple.ProgressionContext) -> supple.Dose:
@@ -29,6 +38,8 @@ def _unchanged(base: supple.Dose, week: int, options: object, context: supple.Pr
 
 @supple.hookimpl
 def supple_progression_strategies():
+    from . import linear, load, phased
+
     yield supple.ProgressionStrategy(
         name="none", summary="The same dose every week.", dose_for=_unchanged
     )
@@ -36,20 +47,20 @@ def supple_progression_strategies():
         name="linear",
         summary="Adds (or takes off) repetitions, hold time or sets every N weeks, within caps.",
         dose_for=linear.dose_for,
-        options=LinearOptions,
+        options=linear.LinearOptions,
         check=linear.check,
     )
     yield supple.ProgressionStrategy(
         name="phased",
         summary="An explicit table of phases, each lasting some weeks with its own dose.",
         dose_for=phased.dose_for,
-        options=PhasedOptions,
+        options=phased.PhasedOptions,
         check=phased.check,
     )
     yield supple.ProgressionStrategy(
         name="load",
         summary="Adds about 1 kg after a given week or at the top of a rep range, only when pain is low.",
         dose_for=load.dose_for,
-        options=LoadOptions,
+        options=load.LoadOptions,
         check=load.check,
     )

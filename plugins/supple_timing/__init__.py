@@ -14,22 +14,38 @@ repetitions, never below one set or one repetition, with a note saying what it t
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import supple
 
-from .layout import build_timeline, gentle_pace, steady_pace
-from .options import GentleOptions, SteadyOptions, TimeBoxOptions
+if TYPE_CHECKING:
+    from .options import GentleOptions, SteadyOptions, TimeBoxOptions
 
 __all__ = ["GentleOptions", "SteadyOptions", "TimeBoxOptions", "gentle", "lay_out", "time_boxed"]
+
+# Every supple command imports this module, so it defines no class and imports no layout code:
+# the options classes are imported when the hook is called, the layout when a session is laid out.
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("GentleOptions", "SteadyOptions", "TimeBoxOptions"):
+        from . import options
+
+        return getattr(options, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def lay_out(steps: Sequence[supple.PlannedStep], options: SteadyOptions) -> supple.Timeline:
     """The ``steady`` layout of ``steps`` with ``options`` (a step's own options win)."""
+    from .layout import build_timeline, steady_pace
+
     return build_timeline(steps, [steady_pace(step, options) for step in steps])
 
 
 def gentle(steps: Sequence[supple.PlannedStep], options: GentleOptions) -> supple.Timeline:
     """The ``gentle`` layout: never faster, nor with shorter rests, than ``options``."""
+    from .layout import build_timeline, gentle_pace
+
     return build_timeline(steps, [gentle_pace(step, options) for step in steps])
 
 
@@ -42,6 +58,8 @@ def time_boxed(steps: Sequence[supple.PlannedStep], options: TimeBoxOptions) -> 
 
 @supple.hookimpl
 def supple_timing_strategies():
+    from .options import GentleOptions, SteadyOptions, TimeBoxOptions
+
     yield supple.TimingStrategy(
         name="steady",
         summary="A set tempo per repetition, timed holds, rests between sets.",
