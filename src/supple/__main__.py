@@ -1,6 +1,6 @@
 """``python -m supple``: the same as the ``supple`` command."""
 
-from supple.cli import main
+from supple.console import main
 
 if __name__ == "__main__":
     main()

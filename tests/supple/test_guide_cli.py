@@ -269,3 +269,15 @@ def test_pain_after_the_session_is_read_on_the_pain_monitoring_traffic_light():
     assert "a little higher" in _pain_after_advice(2, 4)[0] and "settled by the next morning" in _pain_after_advice(2, 4)[0]
     assert "high after the session" in _pain_after_advice(None, 6)[0]
     assert "high after the session" in _pain_after_advice(7, 7)[0]
+
+
+def test_run_turns_the_garbage_collector_back_on_for_a_session_that_lasts_minutes(env):
+    import gc
+
+    gc.disable()  # as the console script leaves it
+    try:
+        result = invoke(env, "run", env["routine"], "--pain", "2")
+        assert result.exit_code == 0, result.output
+        assert gc.isenabled()
+    finally:
+        gc.enable()

@@ -124,6 +124,9 @@ def run(ctx: click.Context, routine: str | None, profile: str | None, allow: tup
     Runs today's session of the programme, or week N's with --week. Keys: space or p pauses
     and resumes, n or s skips to the next exercise, q quits.
     """
+    from supple.console import long_running
+
+    long_running()  # a session lasts minutes: let the garbage collector work again
     import supple
     from supple.guide.keys import KEYS_HELP, NoKeys, TerminalKeys, cbreak
     from supple.guide.runner import Runner
