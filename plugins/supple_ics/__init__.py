@@ -8,54 +8,47 @@ bytes. Options (``[export.ics]`` in the routine, or ``-O key=value``): ``alarm``
 before each session for a reminder (0, the default, for none), ``sequence`` the events'
 SEQUENCE number, ``private`` whether events are marked private (default true).
 
-Importing this module is cheap: icalendar is imported only when a file is written.
+Importing this module is cheap: it builds no attrs class (the options class lives in
+:mod:`supple_ics.options`, imported when the hook is called) and icalendar is imported only
+when a file is written.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-import attrs
+from typing import TYPE_CHECKING, Any
 
 import supple
 
-#: The longest reminder lead time, in minutes (one week).
-MAX_ALARM_MIN = 7 * 24 * 60
+if TYPE_CHECKING:
+    from supple_ics.options import IcsOptions
+
+#: Names this module offers without importing them until first use (PEP 562): the options
+#: class is built only when a command needs it, not whenever the plugin is loaded.
+_LAZY = {"IcsOptions": "supple_ics.options", "MAX_ALARM_MIN": "supple_ics.options"}
 
 
-def _alarm(instance: Any, attribute: Any, value: int) -> None:
-    if not 0 <= value <= MAX_ALARM_MIN:
-        raise ValueError(
-            f"alarm must be the minutes before a session for a reminder, from 1 to {MAX_ALARM_MIN} "
-            f"(one week), or 0 for none; got {value}"
-        )
+# No __dir__ listing them: pluggy registers a plugin by getattr() on every name in dir(), which
+# would import the options module for every command.
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
 
-
-def _sequence(instance: Any, attribute: Any, value: int) -> None:
-    if not 0 <= value <= 2**31 - 1:
-        raise ValueError(f"sequence must be a whole number from 0 to {2**31 - 1}; got {value}")
-
-
-@attrs.frozen
-class IcsOptions:
-    """Options of the ``ics`` exporter.
-
-    ``alarm``: a display reminder this many minutes before each session; 0 (default) for none.
-    ``sequence``: the SEQUENCE of every event; raise it when you change session times or lengths
-    and want clients that compare SEQUENCE to take the update (docs/calendar.md).
-    ``private``: mark events CLASS:PRIVATE, so shared calendars show them as busy only.
-    """
-
-    alarm: int = attrs.field(default=0, validator=_alarm)
-    sequence: int = attrs.field(default=0, validator=_sequence)
-    private: bool = True
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
 
 def render(plan: supple.Plan, options: IcsOptions | None) -> bytes:
     """The plan as an iCalendar file."""
     from supple_ics.build import render as build
 
-    return build(plan, options if options is not None else IcsOptions())
+    if options is None:
+        from supple_ics.options import IcsOptions
+
+        options = IcsOptions()
+    return build(plan, options)
 
 
 @supple.hookimpl
@@ -67,5 +60,5 @@ def supple_exporters():
         media_type="text/calendar",
         suffix=".ics",
         needs_schedule=True,
-        options=IcsOptions,
+        options="supple_ics.options:IcsOptions",  # imported when a calendar is exported
     )

@@ -20,22 +20,41 @@ from icalendar.parser import Contentline
 import supple
 from supple_ics import text, zone
 
+try:  # CPython's own SHA-1: spares loading OpenSSL through hashlib (about 2 ms at start-up)
+    from _sha1 import sha1 as _sha1
+except ImportError:  # a Python built without it (tests/plugins/test_ics_uid.py)
+    from hashlib import sha1 as _sha1
+
 #: The product identifier. No version number, so a supple upgrade alone does not change files.
 PRODID = "-//supple//supple calendar export//EN"
-
-#: A fixed namespace for event UIDs (uuid5 of supple's URL-style name). Never change it: every
-#: calendar that ever imported a supple export knows its events by UIDs made from it.
-NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://supple.invalid/ics/event")
 
 UTC = dt.timezone.utc
 
 
-def event_uid(routine_id: str, day: dt.date, slot: int) -> str:
+def uuid5(namespace: uuid.UUID, name: str) -> uuid.UUID:
+    """Exactly :func:`uuid.uuid5` (RFC 4122 name-based UUID, SHA-1), without the import of
+    :mod:`hashlib` (and with it OpenSSL) that :func:`uuid.uuid5` makes on its first call."""
+    digest = _sha1(namespace.bytes + bytes(name, "utf-8")).digest()
+    return uuid.UUID(bytes=digest[:16], version=5)
+
+
+#: A fixed namespace for event UIDs (uuid5 of supple's URL-style name). Never change it: every
+#: calendar that ever imported a supple export knows its events by UIDs made from it.
+NAMESPACE = uuid5(uuid.NAMESPACE_URL, "https://supple.invalid/ics/event")
+
+
+def routine_namespace(routine_id: str) -> uuid.UUID:
+    """The namespace of routine ``routine_id``'s event UIDs (see :func:`event_uid`)."""
+    return uuid5(NAMESPACE, f"routine:{routine_id}")
+
+
+def event_uid(routine_id: str | uuid.UUID, day: dt.date, slot: int) -> str:
     """The UID of the ``slot``-th session (from 1) on local date ``day`` of routine
     ``routine_id``: a name-based UUID, so it is the same in every export and says nothing
-    about anyone (the routine's id is hashed, never written)."""
-    routine = uuid.uuid5(NAMESPACE, f"routine:{routine_id}")
-    return str(uuid.uuid5(routine, f"{day.isoformat()}#{slot}"))
+    about anyone (the routine's id is hashed, never written). ``routine_id`` may be given as
+    its :func:`routine_namespace`, computed once per export."""
+    routine = routine_id if isinstance(routine_id, uuid.UUID) else routine_namespace(routine_id)
+    return str(uuid5(routine, f"{day.isoformat()}#{slot}"))
 
 
 def stamp(routine: supple.Routine) -> dt.datetime:
@@ -115,6 +134,7 @@ def render(plan: supple.Plan, options: Any) -> bytes:
     events: list[bytes] = []
     zoned = False
     local_starts = [s.start.astimezone(tz) for s in sessions]
+    uids = routine_namespace(routine.info.id)
     for session, local, (begin, end) in zip(sessions, local_starts, spans):
         key = (session.week, id(session.timeline))
         if key not in shared:
@@ -123,7 +143,7 @@ def render(plan: supple.Plan, options: Any) -> bytes:
         slots[day] = slot = slots.get(day, 0) + 1
         when = _line("DTSTART", vDDDTypes(begin)) + _line("DTEND", vDDDTypes(end))
         zoned = zoned or b";TZID=" in when
-        events.append(b"BEGIN:VEVENT\r\n" + _line("UID", vText(event_uid(routine.info.id, day, slot)))
+        events.append(b"BEGIN:VEVENT\r\n" + _line("UID", vText(event_uid(uids, day, slot)))
                       + constant + when + shared[key] + b"END:VEVENT\r\n")
 
     if zoned:  # UTC needs no VTIMEZONE (icalendar writes its times with Z)

@@ -7,7 +7,7 @@ real breaks. Text from routines, profiles and plugins is escaped so that it can 
 code (raw LaTeX or HTML, math, links, images) under any pandoc Markdown reader.
 
 Importing this module is cheap (every supple command imports it): the options class lives in
-:mod:`supple_markdown.options`, imported when the exporter is asked for, and the handout is
+:mod:`supple_markdown.options`, imported when a handout is exported, and the handout is
 built by :mod:`supple_markdown.handout`, imported only when a handout is rendered.
 """
 
@@ -43,13 +43,11 @@ def __getattr__(name: str) -> Any:
 
 @supple.hookimpl
 def supple_exporters():
-    from supple_markdown.options import HandoutOptions
-
     yield supple.Exporter(
         name="md",
         summary="A printable handout as Markdown for pandoc (PDF or HTML), with a tracking log.",
         render=render,
         media_type="text/markdown",
         suffix=".md",
-        options=HandoutOptions,
+        options="supple_markdown.options:HandoutOptions",  # imported when a handout is made
     )

@@ -13,6 +13,7 @@ and only when the profile says pain is low (article 000).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import supple
@@ -20,7 +21,7 @@ import supple
 __all__ = ["LinearOptions", "LoadOptions", "Phase", "PhasedOptions"]
 
 # Every supple command imports this module, so it defines no class: each strategy's module
-# (with its options class) is imported when the hook is called.
+# (with its options class) is imported when a routine first uses the strategy.
 _HOME = {"LinearOptions": "linear", "LoadOptions": "load", "Phase": "phased", "PhasedOptions": "phased"}
 
 
@@ -32,35 +33,45 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def _later(module: str, name: str) -> Callable[..., Any]:
+    """``supple_progression.MODULE.NAME``, imported on its first call."""
+
+    def call(*args: Any) -> Any:
+        import importlib
+
+        return getattr(importlib.import_module(f"{__name__}.{module}"), name)(*args)
+
+    call.__name__, call.__qualname__ = name, f"{module}.{name}"
+    return call
+
+
 def _unchanged(base: supple.Dose, week: int, options: object, context: supple.ProgressionContext) -> supple.Dose:
     return base
 
 
 @supple.hookimpl
 def supple_progression_strategies():
-    from . import linear, load, phased
-
     yield supple.ProgressionStrategy(
         name="none", summary="The same dose every week.", dose_for=_unchanged
     )
     yield supple.ProgressionStrategy(
         name="linear",
         summary="Adds (or takes off) repetitions, hold time or sets every N weeks, within caps.",
-        dose_for=linear.dose_for,
-        options=linear.LinearOptions,
-        check=linear.check,
+        dose_for=_later("linear", "dose_for"),
+        options="supple_progression.linear:LinearOptions",
+        check=_later("linear", "check"),
     )
     yield supple.ProgressionStrategy(
         name="phased",
         summary="An explicit table of phases, each lasting some weeks with its own dose.",
-        dose_for=phased.dose_for,
-        options=phased.PhasedOptions,
-        check=phased.check,
+        dose_for=_later("phased", "dose_for"),
+        options="supple_progression.phased:PhasedOptions",
+        check=_later("phased", "check"),
     )
     yield supple.ProgressionStrategy(
         name="load",
         summary="Adds about 1 kg after a given week or at the top of a rep range, only when pain is low.",
-        dose_for=load.dose_for,
-        options=load.LoadOptions,
-        check=load.check,
+        dose_for=_later("load", "dose_for"),
+        options="supple_progression.load:LoadOptions",
+        check=_later("load", "check"),
     )

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 __all__ = ["GentleOptions", "SteadyOptions", "TimeBoxOptions", "gentle", "lay_out", "time_boxed"]
 
 # Every supple command imports this module, so it defines no class and imports no layout code:
-# the options classes are imported when the hook is called, the layout when a session is laid out.
+# the options classes are imported when a routine uses a strategy, the layout when a session is
+# laid out.
 
 
 def __getattr__(name: str) -> Any:
@@ -58,23 +59,21 @@ def time_boxed(steps: Sequence[supple.PlannedStep], options: TimeBoxOptions) -> 
 
 @supple.hookimpl
 def supple_timing_strategies():
-    from .options import GentleOptions, SteadyOptions, TimeBoxOptions
-
     yield supple.TimingStrategy(
         name="steady",
         summary="A set tempo per repetition, timed holds, rests between sets.",
         build=lay_out,
-        options=SteadyOptions,
+        options="supple_timing.options:SteadyOptions",
     )
     yield supple.TimingStrategy(
         name="gentle",
         summary="Slower repetitions, longer rests and transitions, for a bad day.",
         build=gentle,
-        options=GentleOptions,
+        options="supple_timing.options:GentleOptions",
     )
     yield supple.TimingStrategy(
         name="time-boxed",
         summary="Fits the session into N minutes by trimming sets, then repetitions, and says what it trimmed.",
         build=time_boxed,
-        options=TimeBoxOptions,
+        options="supple_timing.options:TimeBoxOptions",
     )

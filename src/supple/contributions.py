@@ -15,18 +15,65 @@ them from :mod:`supple` (``supple.Exporter``); the old ``supple.contributions.Ex
 from __future__ import annotations
 
 import importlib
+import re
 from typing import Any
 
 import attrs
 
+from supple.errors import PluginError
 from supple.exercise import _slug
 
 _callable = attrs.validators.is_callable()
+
+_REFERENCE = re.compile(r"[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*:[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*")
 
 
 def _options_class(instance, attribute, value):
     if value is not None and not attrs.has(value):
         raise TypeError(f"{attribute.name} must be an attrs class or None, got {value!r}")
+
+
+def _options_reference(instance, attribute, value):
+    if value is None or (isinstance(value, type) and attrs.has(value)):
+        return
+    if isinstance(value, str) and _REFERENCE.fullmatch(value):
+        return
+    raise TypeError(
+        "options must be an attrs class, a \"package.module:Class\" reference to one, or None; "
+        f"got {value!r}"
+    )
+
+
+_LOADED: dict[str, type] = {}
+
+
+def load_options(reference: type | str | None) -> type | None:
+    """The options class a contribution's ``options`` stands for.
+
+    A class (or ``None``) is returned as it is; a ``"package.module:Class"`` string is imported
+    on first use, so a plugin's option classes cost nothing until a routine uses them (every
+    command loads every plugin; see docs/performance.md). A reference that does not lead to an
+    attrs class raises :class:`supple.PluginError` naming the plugin's package.
+    """
+    if not isinstance(reference, str):
+        return reference
+    found = _LOADED.get(reference)
+    if found is not None:
+        return found
+    module, _, name = reference.partition(":")
+    package = module.partition(".")[0]
+    try:
+        found = importlib.import_module(module)
+        for part in name.split("."):
+            found = getattr(found, part)
+    except Exception as exc:
+        raise PluginError(
+            package, f"options class {reference!r} could not be loaded: {type(exc).__name__}: {exc}"
+        ) from None
+    if not (isinstance(found, type) and attrs.has(found)):
+        raise PluginError(package, f"options {reference!r} is {found!r}, not an attrs class")
+    _LOADED[reference] = found
+    return found
 
 
 @attrs.frozen

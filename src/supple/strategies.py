@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from supple.contributions import _callable, _options_class
+from supple.contributions import _callable, _options_reference, load_options
 from supple.exercise import Dose, Exercise, _slug
 
 if TYPE_CHECKING:
@@ -21,12 +21,24 @@ class TimingStrategy:
 
     ``build(steps, options)`` returns a :class:`supple.Timeline` for one session; ``steps`` are
     :class:`supple.PlannedStep` objects (a step's own ``timing_options`` override ``options``).
+
+    ``options`` is the attrs class its settings are structured into, or a
+    ``"package.module:Class"`` reference to it, imported only when a routine uses this
+    contribution (recommended: every command loads every plugin, so a reference keeps start-up
+    cheap); ``None`` when it takes none.
     """
 
     name: str = attrs.field(validator=_slug)
     summary: str
     build: Callable[[Sequence[PlannedStep], Any], Timeline] = attrs.field(validator=_callable)
-    options: type | None = attrs.field(default=None, validator=_options_class)
+    _options: type | str | None = attrs.field(default=None, validator=_options_reference, alias="options")
+
+
+    @property
+    def options(self) -> type | None:
+        """The options class, or ``None`` when it takes no options; given as a
+        ``"package.module:Class"`` string, the class is imported here, on first use."""
+        return load_options(self._options)
 
 
 @attrs.frozen
@@ -49,10 +61,21 @@ class ProgressionStrategy:
     ``dose_for(base, week, options, context)`` returns a :class:`supple.Dose`. ``check(base,
     options)`` (optional) returns problems with the options for that base dose, as strings
     (caps below the starting dose, increments that drive a dose below zero).
+
+    ``options`` is the attrs class its settings are structured into, or a
+    ``"package.module:Class"`` reference to it, imported only when a routine uses this
+    contribution (recommended: every command loads every plugin, so a reference keeps start-up
+    cheap); ``None`` when it takes none.
     """
 
     name: str = attrs.field(validator=_slug)
     summary: str
     dose_for: Callable[[Dose, int, Any, ProgressionContext], Dose] = attrs.field(validator=_callable)
-    options: type | None = attrs.field(default=None, validator=_options_class)
+    _options: type | str | None = attrs.field(default=None, validator=_options_reference, alias="options")
     check: Callable[[Dose, Any], Iterable[str]] | None = None
+
+    @property
+    def options(self) -> type | None:
+        """The options class, or ``None`` when it takes no options; given as a
+        ``"package.module:Class"`` string, the class is imported here, on first use."""
+        return load_options(self._options)

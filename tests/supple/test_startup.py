@@ -1,0 +1,68 @@
+"""What each command imports: only what it needs (docs/performance.md). A fresh interpreter
+runs the command and reports ``sys.modules``; the figures themselves are benchmarks, not tests."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ROUTINE = str(ROOT / "routines" / "morning-mobility.toml")
+
+PROBE = """
+import json, sys
+from supple.cli import cli
+try:
+    cli.main(sys.argv[2:], prog_name="supple")
+except SystemExit as exc:
+    assert not exc.code, exc.code
+with open(sys.argv[1], "w") as out:
+    json.dump(sorted(sys.modules), out)
+"""
+
+
+def modules_after(tmp_path, *args: str) -> set[str]:
+    """The modules loaded by ``supple ARGS`` in a fresh interpreter (run twice: the first run
+    fills the entry-point cache, as a user's first command does)."""
+    report = tmp_path / "modules.json"
+    for _ in range(2):
+        done = subprocess.run([sys.executable, "-c", PROBE, str(report), *args],
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+    return set(json.loads(report.read_text()))
+
+
+# Exporters, safety filters, planning, the terminal plan and profile reading: none is needed
+# to check a routine.
+NOT_FOR_CHECK = {
+    "icalendar", "supple_ics.build", "supple_ics.options", "supple_markdown.options",
+    "supple_markdown.handout", "supple.exporters", "supple.filters", "supple.plan",
+    "supple.planning", "supple.textplan", "supple.serialize", "supple.profile_file",
+    "supple_safety.redflags", "supple_safety.conditions", "difflib",
+}
+
+
+def test_check_imports_no_exporter_safety_filter_or_planning_code(tmp_path):
+    loaded = modules_after(tmp_path, "check", ROUTINE)
+    assert "supple.loading" in loaded and "supple_backcare.exercises" in loaded
+    assert loaded.isdisjoint(NOT_FOR_CHECK), sorted(loaded & NOT_FOR_CHECK)
+
+
+def test_a_warm_entry_point_cache_spares_importlib_metadata(tmp_path):
+    assert "importlib.metadata" not in modules_after(tmp_path, "check", ROUTINE)
+
+
+@pytest.mark.parametrize("unused", ["icalendar", "supple_markdown.handout", "supple.serialize"])
+def test_plan_imports_no_exporter(tmp_path, unused):
+    assert unused not in modules_after(tmp_path, "plan", ROUTINE)
+
+
+def test_the_ics_export_imports_no_other_exporter(tmp_path):
+    loaded = modules_after(tmp_path, "export", ROUTINE, "--to", "ics", "--output", str(tmp_path / "out.ics"))
+    assert "supple_ics.build" in loaded
+    unused = {"supple_markdown.handout", "supple_markdown.options", "supple.serialize", "difflib"}
+    assert loaded.isdisjoint(unused), sorted(loaded & unused)
