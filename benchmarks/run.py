@@ -66,6 +66,19 @@ def measure(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> tup
     return statistics.median(s[0] for s in samples), max(s[1] for s in samples)
 
 
+def measure_together(cmds: list[list[str]], runs: int) -> list[tuple[float, float]]:
+    """Median wall time and peak memory of each command, their runs interleaved (A B C A B C
+    ...), so that a change in the machine's load during the measurement touches all alike and
+    the ratios between them stay fair."""
+    for cmd in cmds:
+        run_child(cmd)  # warm the file cache and the bytecode cache
+    samples: list[list[tuple[float, float]]] = [[] for _ in cmds]
+    for _ in range(runs):
+        for cmd, into in zip(cmds, samples):
+            into.append(run_child(cmd))
+    return [(statistics.median(s[0] for s in got), max(s[1] for s in got)) for got in samples]
+
+
 def cold_start(runs: int) -> None:
     print(f"\n1. Cold start, median of {runs} runs (wall ms), peak memory (MiB)")
     rows = [
@@ -76,15 +89,16 @@ def cold_start(runs: int) -> None:
     print(f"   {'command':<24} {'median':>8} {'floor':>8} {'ratio':>6} {'floor+md':>9} {'ratio':>6} {'peak MiB':>9}")
     script = str(Path(PYTHON).with_name("supple"))
     for name, floor, args in rows:
-        floor_ms, _ = measure([PYTHON, "-c", floor], runs)
-        meta_ms, _ = measure([PYTHON, "-c", floor + WITH_METADATA], runs)
-        cmd_ms, peak = measure([script, *args], runs)
+        (floor_ms, _), (meta_ms, _), (cmd_ms, peak) = measure_together(
+            [[PYTHON, "-c", floor], [PYTHON, "-c", floor + WITH_METADATA], [script, *args]], runs
+        )
         print(
             f"   {name:<24} {cmd_ms:>6.1f}ms {floor_ms:>6.1f}ms {cmd_ms / floor_ms:>5.2f}x "
             f"{meta_ms:>7.1f}ms {cmd_ms / meta_ms:>5.2f}x {peak:>8.1f}"
         )
     print(f"   floor: python -c '{FLOOR_CHECK}' (+ zoneinfo for plan, + icalendar for ics);")
-    print("   floor+md: the same plus importlib.metadata; commands run as the installed `supple` script")
+    print("   floor+md: the same plus importlib.metadata; commands run as the installed `supple` script;")
+    print("   each command's runs are interleaved with its floors' runs")
 
 
 IN_PROCESS = textwrap.dedent(
