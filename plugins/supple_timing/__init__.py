@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING, Any
 import supple
 
 if TYPE_CHECKING:
-    from .options import GentleOptions, SteadyOptions, TimeBoxOptions
+    from .gentle_options import GentleOptions
+    from .options import SteadyOptions
+    from .timebox import TimeBoxOptions
 
 __all__ = ["GentleOptions", "SteadyOptions", "TimeBoxOptions", "gentle", "lay_out", "time_boxed"]
 
@@ -29,10 +31,11 @@ __all__ = ["GentleOptions", "SteadyOptions", "TimeBoxOptions", "gentle", "lay_ou
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("GentleOptions", "SteadyOptions", "TimeBoxOptions"):
-        from . import options
+    home = {"GentleOptions": "gentle_options", "SteadyOptions": "options", "TimeBoxOptions": "timebox"}
+    if name in home:
+        import importlib
 
-        return getattr(options, name)
+        return getattr(importlib.import_module(f"{__name__}.{home[name]}"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -69,11 +72,11 @@ def supple_timing_strategies():
         name="gentle",
         summary="Slower repetitions, longer rests and transitions, for a bad day.",
         build=gentle,
-        options="supple_timing.options:GentleOptions",
+        options="supple_timing.gentle_options:GentleOptions",
     )
     yield supple.TimingStrategy(
         name="time-boxed",
         summary="Fits the session into N minutes by trimming sets, then repetitions, and says what it trimmed.",
         build=time_boxed,
-        options="supple_timing.options:TimeBoxOptions",
+        options="supple_timing.timebox:TimeBoxOptions",
     )

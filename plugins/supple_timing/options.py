@@ -1,5 +1,7 @@
-"""The option classes of the first-party timing strategies (the ``[timing]`` table; a step may
-override any of them in its own ``[steps.timing]`` table).
+"""The option fields of the first-party timing strategies (the ``[timing]`` table; a step may
+override any of them in its own ``[steps.timing]`` table), and ``steady``'s options class.
+``gentle``'s lives in :mod:`supple_timing.gentle_options` and ``time-boxed``'s in
+:mod:`supple_timing.timebox`, so a routine builds only the class of the strategy it uses.
 
 Durations are whole seconds or text such as ``"30s"``, ``"2m"``, ``"1m30s"``; ``tempo`` is
 seconds per repetition and may be fractional. Every value is range-checked with a message that
@@ -63,26 +65,15 @@ class SteadyOptions:
     switch: int | str = seconds_field(5, 120)
 
 
-@attrs.frozen
-class GentleOptions:
-    """Options of ``gentle``: the same keys as ``steady`` with slower, longer defaults. A step's
-    own tempo or rest is used only when it is slower or longer than these."""
+def __getattr__(name: str) -> Any:
+    # Each strategy's options class lives with the strategy, so a routine that uses one builds
+    # only its class; the old names still work from here.
+    if name == "GentleOptions":
+        from .gentle_options import GentleOptions
 
-    tempo: float = tempo_field(6.0)
-    rest: int | str = seconds_field(60, 900)
-    transition: int | str = seconds_field(30, 300)
-    switch: int | str = seconds_field(10, 120)
+        return GentleOptions
+    if name == "TimeBoxOptions":
+        from .timebox import TimeBoxOptions
 
-
-@attrs.frozen
-class TimeBoxOptions:
-    """Options of ``time-boxed``: ``minutes`` the session must fit in, the ``steady`` keys for
-    the layout, and ``trim`` (a step may set ``trim = false`` in ``[steps.timing]`` to keep its
-    dose whole). ``minutes`` is read from the ``[timing]`` table only."""
-
-    minutes: float = attrs.field(default=10.0, converter=float, validator=_between(1, 240, " min"))
-    tempo: float = tempo_field(4.0)
-    rest: int | str = seconds_field(30, 900)
-    transition: int | str = seconds_field(15, 300)
-    switch: int | str = seconds_field(5, 120)
-    trim: bool = True
+        return TimeBoxOptions
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

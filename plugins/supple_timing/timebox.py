@@ -18,8 +18,24 @@ from collections.abc import Sequence
 
 import supple
 
+import attrs
+
 from .layout import build_timeline, step_seconds, steady_pace
-from .options import TimeBoxOptions
+from .options import _between, seconds_field, tempo_field
+
+
+@attrs.frozen
+class TimeBoxOptions:
+    """Options of ``time-boxed``: ``minutes`` the session must fit in, the ``steady`` keys for
+    the layout, and ``trim`` (a step may set ``trim = false`` in ``[steps.timing]`` to keep its
+    dose whole). ``minutes`` is read from the ``[timing]`` table only."""
+
+    minutes: float = attrs.field(default=10.0, converter=float, validator=_between(1, 240, " min"))
+    tempo: float = tempo_field(4.0)
+    rest: int | str = seconds_field(30, 900)
+    transition: int | str = seconds_field(15, 300)
+    switch: int | str = seconds_field(5, 120)
+    trim: bool = True
 
 
 def time_boxed(steps: Sequence[supple.PlannedStep], options: TimeBoxOptions) -> supple.Timeline:
