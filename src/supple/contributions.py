@@ -28,11 +28,6 @@ _callable = attrs.validators.is_callable()
 _REFERENCE = re.compile(r"[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*:[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*")
 
 
-def _options_class(instance, attribute, value):
-    if value is not None and not attrs.has(value):
-        raise TypeError(f"{attribute.name} must be an attrs class or None, got {value!r}")
-
-
 def _options_reference(instance, attribute, value):
     if value is None or (isinstance(value, type) and attrs.has(value)):
         return
@@ -74,6 +69,21 @@ def load_options(reference: type | str | None) -> type | None:
         raise PluginError(package, f"options {reference!r} is {found!r}, not an attrs class")
     _LOADED[reference] = found
     return found
+
+
+class WithOptions:
+    """What every contribution that takes options shares (timing and progression strategies,
+    exporters): its ``options`` is the attrs class its settings are structured into, a
+    ``"package.module:Class"`` reference to it, imported only when a routine uses the
+    contribution (recommended: every command loads every plugin, so a reference keeps start-up
+    cheap), or ``None`` when it takes none."""
+
+    __slots__ = ()
+
+    @property
+    def options(self) -> type | None:
+        """The options class (a reference is imported here, on first use), or ``None``."""
+        return load_options(self._options)  # type: ignore[attr-defined]
 
 
 @attrs.frozen

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from supple.contributions import _callable, _options_reference, load_options
+from supple.contributions import WithOptions, _callable, _options_reference
 from supple.exercise import _slug
 
 if TYPE_CHECKING:
@@ -15,17 +15,15 @@ if TYPE_CHECKING:
 
 
 @attrs.frozen
-class Exporter:
+class Exporter(WithOptions):
     """Writes a plan in some format.
 
     ``render(plan, options)`` returns the whole output as bytes. ``suffix`` is the usual file
     ending (``.ics``), ``needs_schedule`` says whether a routine without ``[schedule]`` can be
     exported. Options come from the routine's ``[export.NAME]`` table and ``--option``.
 
-    ``options`` is the attrs class its settings are structured into, or a
-    ``"package.module:Class"`` reference to it, imported only when a routine uses this
-    contribution (recommended: every command loads every plugin, so a reference keeps start-up
-    cheap); ``None`` when it takes none.
+    ``options``: an attrs class, a ``"package.module:Class"`` reference, or ``None`` (see
+    :class:`supple.contributions.WithOptions`).
     """
 
     name: str = attrs.field(validator=_slug)
@@ -35,10 +33,3 @@ class Exporter:
     suffix: str = ".txt"
     needs_schedule: bool = False
     _options: type | str | None = attrs.field(default=None, validator=_options_reference, alias="options")
-
-
-    @property
-    def options(self) -> type | None:
-        """The options class, or ``None`` when it takes no options; given as a
-        ``"package.module:Class"`` string, the class is imported here, on first use."""
-        return load_options(self._options)

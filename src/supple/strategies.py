@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from supple.contributions import _callable, _options_reference, load_options
+from supple.contributions import WithOptions, _callable, _options_reference
 from supple.exercise import Dose, Exercise, _slug
 
 if TYPE_CHECKING:
@@ -16,29 +16,20 @@ if TYPE_CHECKING:
 
 
 @attrs.frozen
-class TimingStrategy:
+class TimingStrategy(WithOptions):
     """Lays a session's steps out in time.
 
     ``build(steps, options)`` returns a :class:`supple.Timeline` for one session; ``steps`` are
     :class:`supple.PlannedStep` objects (a step's own ``timing_options`` override ``options``).
 
-    ``options`` is the attrs class its settings are structured into, or a
-    ``"package.module:Class"`` reference to it, imported only when a routine uses this
-    contribution (recommended: every command loads every plugin, so a reference keeps start-up
-    cheap); ``None`` when it takes none.
+    ``options``: an attrs class, a ``"package.module:Class"`` reference, or ``None`` (see
+    :class:`supple.contributions.WithOptions`).
     """
 
     name: str = attrs.field(validator=_slug)
     summary: str
     build: Callable[[Sequence[PlannedStep], Any], Timeline] = attrs.field(validator=_callable)
     _options: type | str | None = attrs.field(default=None, validator=_options_reference, alias="options")
-
-
-    @property
-    def options(self) -> type | None:
-        """The options class, or ``None`` when it takes no options; given as a
-        ``"package.module:Class"`` string, the class is imported here, on first use."""
-        return load_options(self._options)
 
 
 @attrs.frozen
@@ -55,17 +46,15 @@ class ProgressionContext:
 
 
 @attrs.frozen
-class ProgressionStrategy:
+class ProgressionStrategy(WithOptions):
     """Turns a step's base dose into the dose for a given programme week (from 1).
 
     ``dose_for(base, week, options, context)`` returns a :class:`supple.Dose`. ``check(base,
     options)`` (optional) returns problems with the options for that base dose, as strings
     (caps below the starting dose, increments that drive a dose below zero).
 
-    ``options`` is the attrs class its settings are structured into, or a
-    ``"package.module:Class"`` reference to it, imported only when a routine uses this
-    contribution (recommended: every command loads every plugin, so a reference keeps start-up
-    cheap); ``None`` when it takes none.
+    ``options``: an attrs class, a ``"package.module:Class"`` reference, or ``None`` (see
+    :class:`supple.contributions.WithOptions`).
     """
 
     name: str = attrs.field(validator=_slug)
@@ -73,9 +62,3 @@ class ProgressionStrategy:
     dose_for: Callable[[Dose, int, Any, ProgressionContext], Dose] = attrs.field(validator=_callable)
     _options: type | str | None = attrs.field(default=None, validator=_options_reference, alias="options")
     check: Callable[[Dose, Any], Iterable[str]] | None = None
-
-    @property
-    def options(self) -> type | None:
-        """The options class, or ``None`` when it takes no options; given as a
-        ``"package.module:Class"`` string, the class is imported here, on first use."""
-        return load_options(self._options)
