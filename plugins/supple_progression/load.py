@@ -27,7 +27,7 @@ import attrs
 
 import supple
 
-from .fields import between, number
+from .fields import as_float, between, number
 from .fields import kg as show_kg
 
 
@@ -35,7 +35,7 @@ from .fields import kg as show_kg
 class LoadOptions:
     """Options of ``load``."""
 
-    kg: float = attrs.field(default=1.0, converter=float, validator=between(0.25, 10, " kg"))
+    kg: float = attrs.field(default=1.0, converter=as_float, validator=between(0.25, 10, " kg"))
     max_kg: float | None = number(None, 0, 50, " kg")
     after_week: int | None = number(None, 1, 155)
     every: int = number(2, 1, 52, " weeks")

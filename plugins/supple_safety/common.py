@@ -38,6 +38,15 @@ KIND_PHRASES: dict[str, str] = {
 }
 
 
+def _tuple(value: Iterable[str]) -> tuple[str, ...]:
+    # converters are functions, not built-in types: attrs inspects a built-in's signature
+    return tuple(value)
+
+
+def _frozenset(value: Iterable[str]) -> frozenset[str]:
+    return frozenset(value)
+
+
 @attrs.frozen
 class Exclusion:
     """A rule that keeps exercises out of a plan for this person.
@@ -53,9 +62,9 @@ class Exclusion:
     why: str
     effect: str
     source: str
-    tags: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    positions: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
-    kinds: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    positions: frozenset[str] = attrs.field(default=frozenset(), converter=_frozenset)
+    kinds: frozenset[str] = attrs.field(default=frozenset(), converter=_frozenset)
     test: Callable[[supple.Exercise], str | None] | None = None
     fixed: bool = False
 

@@ -39,6 +39,12 @@ def _between(low: float, high: float, unit: str = ""):
     return check
 
 
+def _number(value: Any) -> float:
+    # a function, not ``float`` itself: attrs inspects a built-in converter's signature, which
+    # costs start-up time (see supple.exercise)
+    return float(value)
+
+
 def seconds_field(default: int, high: int):
     """An attrs field holding a duration in whole seconds, from 0 to ``high``."""
     return attrs.field(
@@ -50,7 +56,7 @@ def seconds_field(default: int, high: int):
 
 def tempo_field(default: float):
     """An attrs field holding seconds per repetition (0.5 to 60)."""
-    return attrs.field(default=default, converter=float, validator=_between(0.5, 60, " s"))
+    return attrs.field(default=default, converter=_number, validator=_between(0.5, 60, " s"))
 
 
 @attrs.frozen

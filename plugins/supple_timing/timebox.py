@@ -21,7 +21,7 @@ import supple
 import attrs
 
 from .layout import build_timeline, step_seconds, steady_pace
-from .options import _between, seconds_field, tempo_field
+from .options import _between, _number, seconds_field, tempo_field
 
 
 @attrs.frozen
@@ -30,7 +30,7 @@ class TimeBoxOptions:
     the layout, and ``trim`` (a step may set ``trim = false`` in ``[steps.timing]`` to keep its
     dose whole). ``minutes`` is read from the ``[timing]`` table only."""
 
-    minutes: float = attrs.field(default=10.0, converter=float, validator=_between(1, 240, " min"))
+    minutes: float = attrs.field(default=10.0, converter=_number, validator=_between(1, 240, " min"))
     tempo: float = tempo_field(4.0)
     rest: int | str = seconds_field(30, 900)
     transition: int | str = seconds_field(15, 300)

@@ -45,6 +45,19 @@ def _texts(instance, attribute, value):
             raise TypeError(f"{attribute.name} must hold strings, got {item!r}")
 
 
+# Converters are Python functions, not the built-in types themselves: for a built-in type, attrs
+# asks inspect for its signature, which compiles tokenize's large regular expression (about a
+# millisecond of every command's start-up).
+
+
+def _tuple(value) -> tuple:
+    return tuple(value)
+
+
+def _frozenset(value) -> frozenset:
+    return frozenset(value)
+
+
 def _tuple_of_str(value) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
@@ -154,7 +167,7 @@ class Exercise:
     position: str = attrs.field(validator=_one_of(POSITIONS))
     dose: Dose = attrs.field(validator=attrs.validators.instance_of(Dose))
     sources: tuple[Source, ...] = attrs.field(
-        converter=tuple,
+        converter=_tuple,
         validator=attrs.validators.deep_iterable(attrs.validators.instance_of(Source)),
     )
     instructions: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_texts)
@@ -162,7 +175,7 @@ class Exercise:
     breathing: str = ""
     cautions: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_texts)
     regions: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_slugs)
-    tags: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset, validator=_slugs)
+    tags: frozenset[str] = attrs.field(default=frozenset(), converter=_frozenset, validator=_slugs)
     equipment: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_slugs)
     easier: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_slugs)
     harder: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_slugs)
@@ -192,7 +205,7 @@ class ExerciseSet:
     name: str = attrs.field(validator=_slug)
     title: str = attrs.field(validator=attrs.validators.instance_of(str))
     exercises: tuple[Exercise, ...] = attrs.field(
-        converter=tuple,
+        converter=_tuple,
         validator=attrs.validators.deep_iterable(attrs.validators.instance_of(Exercise)),
     )
     description: str = ""

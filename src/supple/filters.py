@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from supple.contributions import _callable
-from supple.exercise import _slug
+from supple.exercise import _frozenset, _slug, _tuple
 
 if TYPE_CHECKING:
     from supple.catalogue import Catalogue
@@ -42,8 +42,8 @@ class SafetyResult:
     a finding for every change, and optionally a timing strategy to switch to (a pain gate
     turning a session gentle). A refusal is a finding with action ``refused``."""
 
-    steps: tuple[PlannedStep, ...] = attrs.field(converter=tuple)
-    findings: tuple[SafetyFinding, ...] = attrs.field(default=(), converter=tuple)
+    steps: tuple[PlannedStep, ...] = attrs.field(converter=_tuple)
+    findings: tuple[SafetyFinding, ...] = attrs.field(default=(), converter=_tuple)
     timing: str | None = None
 
 
@@ -70,4 +70,4 @@ class SafetyFilter:
     red_flags: Mapping[str, str] = attrs.field(factory=dict)
     red_flag_tiers: Mapping[str, str] = attrs.field(factory=dict)
     rules: Mapping[str, str] = attrs.field(factory=dict)
-    fixed_rules: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
+    fixed_rules: frozenset[str] = attrs.field(default=frozenset(), converter=_frozenset)

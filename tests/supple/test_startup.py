@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,3 +70,41 @@ def test_the_ics_export_imports_no_other_exporter(tmp_path):
     assert "supple_ics.build" in loaded
     unused = {"supple_markdown.handout", "supple_markdown.options", "supple.serialize", "difflib"}
     assert loaded.isdisjoint(unused), sorted(loaded & unused)
+
+
+def _attrs_classes():
+    """Every attrs class defined in supple's and the first-party plugins' modules."""
+    import importlib
+    import pkgutil
+
+    import attrs
+
+    roots = ["supple", "supple_backcare", "supple_timing", "supple_progression", "supple_json",
+             "supple_safety", "supple_ics", "supple_markdown"]
+    for root in roots:
+        package = importlib.import_module(root)
+        names = [root] + [f"{root}.{m.name}" for m in pkgutil.walk_packages(package.__path__)
+                          if not m.ispkg]
+        for name in names:
+            if name in ("supple.__main__",):
+                continue
+            module = importlib.import_module(name)
+            for value in vars(module).values():
+                if isinstance(value, type) and attrs.has(value) and value.__module__ == name:
+                    yield value
+
+
+def test_no_attrs_converter_is_a_built_in_type():
+    # attrs asks inspect for a built-in converter's signature (tuple, float, frozenset), which
+    # compiles tokenize's large regular expression: about a millisecond of every start-up
+    import inspect
+
+    classes = list(_attrs_classes())
+    assert len(classes) > 20
+    built_in = []
+    for cls in classes:
+        for field in attrs.fields(cls):
+            converter = getattr(field.converter, "converter", field.converter)
+            if converter is not None and (inspect.isbuiltin(converter) or isinstance(converter, type)):
+                built_in.append(f"{cls.__module__}.{cls.__qualname__}.{field.name}")
+    assert not built_in
