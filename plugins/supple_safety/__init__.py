@@ -36,6 +36,9 @@ def supple_safety_filters() -> Iterator[supple.SafetyFilter]:
 
 @supple.hookimpl
 def supple_settings() -> Iterator[supple.PluginSettings]:
-    from supple_safety import options
-
-    yield options.settings()
+    # a reference: the options module is imported only when a routine has [plugins.safety] or
+    # a safety filter reads the settings, so `supple check` never builds the class
+    yield supple.PluginSettings(
+        name="safety", options="supple_safety.options:SafetyOptions",
+        summary="Age thresholds of the caution-tier signs and of the bone-fragility rules.",
+    )

@@ -54,13 +54,6 @@ def options_for(context: supple.SafetyContext) -> SafetyOptions:
     return found if isinstance(found, SafetyOptions) else DEFAULTS
 
 
-def settings() -> supple.PluginSettings:
-    return supple.PluginSettings(
-        name=NAME, options=SafetyOptions,
-        summary="Age thresholds of the caution-tier signs and of the bone-fragility rules.",
-    )
-
-
 def changed(opts: SafetyOptions) -> list[tuple[str, int, int]]:
     """The settings that differ from the defaults: (name, value, default)."""
     return [

@@ -26,7 +26,7 @@ _EXPORTS: dict[str, str] = {
     "BundledRoutine": "supple.contributions",
     "Exporter": "supple.exporters",
     "PluginSettings": "supple.contributions",
-    "ProgressionContext": "supple.strategies",
+    "ProgressionContext": "supple.progression_context",
     "ProgressionStrategy": "supple.strategies",
     "SafetyContext": "supple.filters",
     "SafetyFilter": "supple.filters",
@@ -97,7 +97,8 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from supple.contributions import BundledRoutine, PluginSettings
     from supple.exporters import Exporter
     from supple.filters import SafetyContext, SafetyFilter, SafetyResult
-    from supple.strategies import ProgressionContext, ProgressionStrategy, TimingStrategy
+    from supple.progression_context import ProgressionContext
+    from supple.strategies import ProgressionStrategy, TimingStrategy
     from supple.durations import parse_duration
     from supple.errors import InputError, PluginError, Problem, SafetyRefusal, SuppleError
     from supple.exercise import Dose, Exercise, ExerciseSet, Source, format_seconds

@@ -100,34 +100,52 @@ class BundledRoutine:
     default: bool = False
 
 
-def _settings_class(instance, attribute, value):
-    if not (isinstance(value, type) and attrs.has(value)):
-        raise TypeError(f"{attribute.name} must be an attrs class, got {value!r}")
+def _defaults_of(cls: type) -> Any:
     try:
-        value()
+        return cls()
     except Exception as exc:
         raise ValueError(
-            f"settings class {value.__name__} must give every field a default (a routine without "
+            f"settings class {cls.__name__} must give every field a default (a routine without "
             f"the table must still work): {type(exc).__name__}: {exc}"
         ) from None
 
 
+def _settings_class(instance, attribute, value):
+    if value is None:
+        raise TypeError(f"{attribute.alias} must be an attrs class or a \"package.module:Class\" "
+                        "reference to one, got None")
+    _options_reference(instance, attribute, value)
+    if isinstance(value, type):
+        _defaults_of(value)  # a reference is checked when it is imported
+
+
 @attrs.frozen
-class PluginSettings:
+class PluginSettings(WithOptions):
     """Settings a plugin takes from a routine's ``[plugins.NAME]`` table (``NAME`` is this
     object's ``name``: use your plugin's name).
 
-    ``options`` is an attrs class whose every field has a default. The engine structures the
-    table into it with its strict converter while resolving the routine (so ``supple check``
-    reports bad values with their key path, e.g. ``plugins.deskbreak.seated_only``) and hands
-    the object, read-only, to every safety filter (``SafetyContext.settings[NAME]``),
-    progression strategy (``ProgressionContext.settings[NAME]``) and exporter
-    (``Plan.settings[NAME]``). A routine without the table gets ``options()``, the defaults.
+    ``options`` is an attrs class whose every field has a default, or a
+    ``"package.module:Class"`` reference to one (imported only when a routine has the table or
+    a plugin reads the settings; see :class:`WithOptions`). The engine structures the table
+    into it with its strict converter while resolving the routine (so ``supple check`` reports
+    bad values with their key path, e.g. ``plugins.deskbreak.seated_only``) and hands the
+    object, read-only, to every safety filter (``SafetyContext.settings[NAME]``), progression
+    strategy (``ProgressionContext.settings[NAME]``) and exporter (``Plan.settings[NAME]``). A
+    routine without the table gets ``options()``, the defaults.
     """
 
     name: str = attrs.field(validator=_slug)
-    options: type = attrs.field(validator=_settings_class)
+    _options: type | str = attrs.field(validator=_settings_class, alias="options")
     summary: str = ""
+
+    def defaults(self) -> Any:
+        """The settings object for a routine without the table: ``options()``. Raises
+        :class:`supple.PluginError` when the options class cannot be loaded or lacks defaults."""
+        cls = self.options
+        try:
+            return _defaults_of(cls)
+        except ValueError as exc:
+            raise PluginError(cls.__module__.partition(".")[0], str(exc)) from None
 
 
 #: Every contribution type, by the hook that returns it: the class (``module:name``, imported
@@ -145,7 +163,7 @@ CONTRIBUTION_KINDS: dict[str, tuple[str, str]] = {
 #: Names that used to live here, and the module that holds each now.
 _MOVED = {
     "TimingStrategy": "supple.strategies",
-    "ProgressionContext": "supple.strategies",
+    "ProgressionContext": "supple.progression_context",
     "ProgressionStrategy": "supple.strategies",
     "SafetyContext": "supple.filters",
     "SafetyResult": "supple.filters",

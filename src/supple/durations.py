@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-_DURATION = re.compile(r"^(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?(?:(?P<s>\d+)s)?$")
+# patterns are compiled on first use (the re module caches them): most commands never need one
+_DURATION = r"^(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?(?:(?P<s>\d+)s)?$"
 
 
 def parse_duration(value: object) -> int:
@@ -23,7 +24,7 @@ def parse_duration(value: object) -> int:
         return value
     if isinstance(value, str):
         text = value.strip().lower().replace(" ", "")
-        match = _DURATION.match(text)
+        match = re.match(_DURATION, text)
         if text and match and any(match.groupdict().values()):
             parts = {k: int(v or 0) for k, v in match.groupdict().items()}
             return parts["h"] * 3600 + parts["m"] * 60 + parts["s"]

@@ -8,6 +8,7 @@ Every problem is reported with the file, the key path (``steps[3].reps``, steps 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 from collections.abc import Iterator, Mapping
@@ -27,19 +28,17 @@ if TYPE_CHECKING:
     from supple.profile import Profile
 
 Seconds = NewType("Seconds", int)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+# control characters dropped from text read from files (tab, newline and carriage return are
+# kept); a translation table costs far less to build than the equivalent regular expression
+_CONTROL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0),
+                          0x2028, 0x2029])
 T = TypeVar("T")
 
 
 # --- the file's shape ------------------------------------------------------------------------
-
-
-@attrs.frozen
-class _RoutineTable:
-    title: str
-    summary: str = ""
-    id: str = ""
-    revised: dt.date | None = None
+# ``[routine]`` is structured straight into :class:`RoutineInfo`, which has the file's keys;
+# these tables differ from the classes built from them. Every attrs class costs start-up time
+# to build, so the ``[safety]`` table's is built only for a file that has one.
 
 
 @attrs.frozen
@@ -65,9 +64,13 @@ class _StepTable:
     note: str = ""
 
 
-@attrs.frozen
-class _SafetyTable:
-    allow: list[str] = attrs.field(factory=list)
+@functools.cache
+def _safety_table() -> type:
+    @attrs.frozen
+    class SafetyTable:
+        allow: list[str] = attrs.field(factory=list)
+
+    return SafetyTable
 
 
 ROUTINE_TABLES = ("routine", "schedule", "timing", "progression", "steps", "safety", "export", "plugins")
@@ -211,8 +214,8 @@ def _problems(exc: BaseException, file: str | None, path: str, cls: Any, fields:
         yield Problem("this key is required", file, path)
         return
     message = str(exc) or type(exc).__name__
-    located = _ATTRS_MESSAGE.match(message) or _NAMED_MESSAGE.match(message)
-    if located and located.group(1) not in fields and _ATTRS_MESSAGE.match(message) is None:
+    located = re.match(_ATTRS_MESSAGE, message, re.S) or re.match(_NAMED_MESSAGE, message, re.S)
+    if located and located.group(1) not in fields and re.match(_ATTRS_MESSAGE, message, re.S) is None:
         located = None
     if located and isinstance(exc, (ValueError, TypeError)):
         # an attrs validator's "'tempo' must be > 0: -1": locate it at the key it names
@@ -229,8 +232,9 @@ def _problems(exc: BaseException, file: str | None, path: str, cls: Any, fields:
     yield Problem(message, file, path or None)
 
 
-_ATTRS_MESSAGE = re.compile(r"^'([A-Za-z_][A-Za-z0-9_]*)'(?::)? (.+)$", re.S)
-_NAMED_MESSAGE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*):? (.+)$", re.S)
+# compiled on first use (the re module caches them): only a broken file needs them
+_ATTRS_MESSAGE = r"^'([A-Za-z_][A-Za-z0-9_]*)'(?::)? (.+)$"
+_NAMED_MESSAGE = r"^([A-Za-z_][A-Za-z0-9_]*):? (.+)$"
 
 
 def _file_key(attribute: str) -> str:
@@ -310,7 +314,7 @@ def routine_from_dict(data: Mapping[str, Any], file: str) -> Routine:
     if "routine" not in data:
         problems.append(Problem("a routine needs a [routine] table with a title", file, "routine"))
     else:
-        table = collect(structure, data["routine"], _RoutineTable, file=file, key="routine")
+        table = collect(structure, data["routine"], RoutineInfo, file=file, key="routine")
         if table is not None:
             text_problems = [p for p in (
                 _text(table.title, file, "routine.title", required=True),
@@ -353,7 +357,7 @@ def routine_from_dict(data: Mapping[str, Any], file: str) -> Routine:
 
     allow: tuple[str, ...] = ()
     if "safety" in data:
-        table = collect(structure, data["safety"], _SafetyTable, file=file, key="safety")
+        table = collect(structure, data["safety"], _safety_table(), file=file, key="safety")
         if table is not None:
             if len(table.allow) > limits.MAX_LIST:
                 problems.append(Problem(f"at most {limits.MAX_LIST} rules", file, "safety.allow"))
@@ -386,7 +390,7 @@ def _stem(file: str) -> str:
 
 def _clean(text: str) -> str:
     """Text from a file with control characters removed (tabs and newlines kept)."""
-    return _CONTROL.sub("", text)
+    return text.translate(_CONTROL)
 
 
 def _text(value: str, file: str, key: str, *, required: bool = False) -> Problem | None:

@@ -16,7 +16,7 @@ from supple.filters import SafetyContext, SafetyResult
 from supple.exercise import Dose
 from supple.errors import InputError, PluginError, Problem, SafetyRefusal
 from supple.plan import Plan, PlannedStep, SafetyFinding, Session, Timeline
-from supple.strategies import ProgressionContext
+from supple.progression_context import ProgressionContext
 from supple.profile import EMPTY_PROFILE, Profile
 from supple.registry import Registry
 from supple.resolve import ResolvedRoutine, resolve

@@ -53,8 +53,9 @@ BY_OPTION = "--disable-plugin"
 BY_ENV = ENV_DISABLE
 BY_CONFIG = "config.toml [plugins] disable"
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_ATTRS_FRAME = re.compile(r"^<attrs generated [\w ]+? ([\w.]+)>$")
+# compiled on first use (the re module caches them): only a failing plugin needs them
+_CONTROL = r"[\x00-\x1f\x7f-\x9f\u2028\u2029]"
+_ATTRS_FRAME = r"^<attrs generated [\w ]+? ([\w.]+)>$"
 
 
 @attrs.define
@@ -81,7 +82,7 @@ class PluginInfo:
 
     def fail(self, message: str, *, fatal: bool = False) -> None:
         """Record a problem; ``fatal`` when nothing of the plugin can be used."""
-        self.errors.append(_CONTROL.sub(" ", message))
+        self.errors.append(re.sub(_CONTROL, " ", message))
         self.status = "failed" if fatal or self.status == "failed" else "partial"
 
     def to_dict(self) -> dict[str, Any]:
@@ -277,19 +278,24 @@ class Registry:
         """The plugins' settings objects for a routine, by settings name.
 
         ``tables`` are the routine's ``[plugins.NAME]`` tables. Every declared settings class
-        gets its table structured with the engine's strict converter (or its defaults when the
-        routine has no table for it). A table nobody declares is an error with a
-        did-you-mean, unless it names a plugin that is disabled or failed (then it cannot be
-        checked and is left alone). Raises :class:`InputError` listing every problem.
+        gets its table structured with the engine's strict converter, or its defaults when the
+        routine has no table for it (built when first read: a command that only checks the
+        routine never builds them). A table nobody declares is an error with a did-you-mean,
+        unless it names a plugin that is disabled or failed (then it cannot be checked and is
+        left alone). Raises :class:`InputError` listing every problem, and
+        :class:`supple.PluginError` when a declared options class cannot be loaded.
         """
         from supple.loading import structure
 
         problems: list[Problem] = []
         out: dict[str, Any] = {}
         for name, declared in self.settings.items():
+            if name not in tables:
+                continue
+            declared.defaults()  # the class loads and has defaults, or the plugin is at fault
             try:
                 out[name] = structure(
-                    dict(tables.get(name, {})), declared.options, file=file, key=f"plugins.{name}"
+                    dict(tables[name]), declared.options, file=file, key=f"plugins.{name}"
                 )
             except InputError as exc:
                 problems.extend(exc.problems)
@@ -314,7 +320,33 @@ class Registry:
             problems.append(Problem(f"no plugin called {name!r} takes settings{hint}", file, f"plugins.{name}"))
         if problems:
             raise InputError(problems)
-        return MappingProxyType(out)
+        return _Settings(out, self.settings)
+
+
+class _Settings(Mapping[str, Any]):
+    """The plugins' settings objects by name, read-only: those structured from the routine's
+    tables, and the defaults of every other declared class, built when first read."""
+
+    __slots__ = ("_objects", "_declared")
+
+    def __init__(self, objects: dict[str, Any], declared: Mapping[str, Any]) -> None:
+        self._objects = objects
+        self._declared = declared
+
+    def __getitem__(self, name: str) -> Any:
+        found = self._objects.get(name)
+        if found is None:
+            found = self._objects[name] = self._declared[name].defaults()
+        return found
+
+    def __iter__(self):
+        return iter(self._declared)
+
+    def __len__(self) -> int:
+        return len(self._declared)
+
+    def __repr__(self) -> str:
+        return f"<settings {dict(self)!r}>"
 
 
 def _hook_for(kind: str) -> str:
@@ -672,7 +704,7 @@ def _raised(hook: str, exc: BaseException) -> str:
     frames = traceback.extract_tb(exc.__traceback__)
     built = None
     for frame in frames:
-        match = _ATTRS_FRAME.match(frame.filename)
+        match = re.match(_ATTRS_FRAME, frame.filename)
         if match:
             built = match.group(1).rsplit(".", 1)[-1]
     if built:

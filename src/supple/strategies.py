@@ -3,16 +3,17 @@ time) and progression strategies (how a dose changes from week to week)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from supple.contributions import WithOptions, _callable, _options_reference
-from supple.exercise import Dose, Exercise, _slug
+from supple.exercise import Dose, _slug
 
 if TYPE_CHECKING:
     from supple.plan import PlannedStep, Timeline
+    from supple.progression_context import ProgressionContext
 
 
 @attrs.frozen
@@ -33,19 +34,6 @@ class TimingStrategy(WithOptions):
 
 
 @attrs.frozen
-class ProgressionContext:
-    """What a progression strategy may know besides the base dose: the exercise, the
-    programme's length in weeks, today's pain from the profile (``None`` if not given), and
-    the plugins' settings from the routine's ``[plugins.NAME]`` tables, by settings name
-    (see :class:`PluginSettings`)."""
-
-    exercise: Exercise
-    weeks: int
-    pain: int | None = None
-    settings: Mapping[str, Any] = attrs.field(factory=dict)
-
-
-@attrs.frozen
 class ProgressionStrategy(WithOptions):
     """Turns a step's base dose into the dose for a given programme week (from 1).
 
@@ -62,3 +50,12 @@ class ProgressionStrategy(WithOptions):
     dose_for: Callable[[Dose, int, Any, ProgressionContext], Dose] = attrs.field(validator=_callable)
     _options: type | str | None = attrs.field(default=None, validator=_options_reference, alias="options")
     check: Callable[[Dose, Any], Iterable[str]] | None = None
+
+
+def __getattr__(name: str) -> Any:
+    # ProgressionContext lived here; it has its own module, imported only by planning
+    if name == "ProgressionContext":
+        from supple.progression_context import ProgressionContext
+
+        return ProgressionContext
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

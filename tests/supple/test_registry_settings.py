@@ -187,3 +187,96 @@ def test_two_plugins_declaring_the_same_settings_name_are_both_named(plugin):
 def test_supple_plugins_lists_the_settings_a_plugin_declares(plugin):
     registry = make_registry(plugin)
     assert registry.plugin("clinic").contributes["settings"] == ["clinic"]
+
+
+def referencing_plugin(options: str) -> types.SimpleNamespace:
+    """A plugin that names its settings class as a ``"module:Class"`` reference and whose
+    safety filter reads the settings."""
+    seen: dict[str, object] = {}
+
+    def read(steps, context):
+        seen["settings"] = context.settings["desk"]
+        return supple.SafetyResult(steps=steps)
+
+    @supple.hookimpl
+    def supple_settings():
+        yield supple.PluginSettings(name="desk", options=options)
+
+    @supple.hookimpl
+    def supple_safety_filters():
+        yield supple.SafetyFilter(name="desk-read", summary="Reads the settings.", apply=read)
+
+    return types.SimpleNamespace(__name__="desk", seen=seen, supple_settings=supple_settings,
+                                 supple_safety_filters=supple_safety_filters)
+
+
+DESK_MODULE = '''
+import attrs
+
+@attrs.frozen
+class DeskSettings:
+    chair_cm: int = attrs.field(default=45, validator=attrs.validators.ge(30))
+
+@attrs.frozen
+class Needy:
+    required: int
+'''
+
+
+@pytest.fixture
+def desk_module(tmp_path, monkeypatch):
+    """A fresh module (its name unique to the test) holding settings classes, on sys.path."""
+    import sys
+
+    name = f"desk_settings_{tmp_path.name.replace('-', '_')}"
+    (tmp_path / f"{name}.py").write_text(DESK_MODULE)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    yield name
+    sys.modules.pop(name, None)
+
+
+PLAIN = ROUTINE.replace("clinic-same", "none")
+
+
+def test_a_settings_reference_is_imported_only_when_the_settings_are_read(desk_module):
+    import sys
+
+    plugin = referencing_plugin(f"{desk_module}:DeskSettings")
+    registry = make_registry(plugin, builtins=True, strict=True)
+    assert check_routine(PLAIN, registry) == []
+    assert desk_module not in sys.modules  # checking a routine without the table builds nothing
+    plan = plan_routine(PLAIN, registry)
+    assert repr(plugin.seen["settings"]) == "DeskSettings(chair_cm=45)"
+    assert plan.settings["desk"] is plugin.seen["settings"]
+    assert list(plan.settings) == ["desk", "safety"] and len(plan.settings) == 2
+
+
+def test_a_table_is_checked_against_the_referenced_class(desk_module):
+    registry = make_registry(referencing_plugin(f"{desk_module}:DeskSettings"), builtins=True, strict=True)
+    (problem,) = check_routine(PLAIN + "\n[plugins.desk]\nchair_cm = 10\n", registry)
+    assert problem.key == "plugins.desk.chair_cm" and "must be >= 30: 10" in problem.message
+    plan = plan_routine(PLAIN + "\n[plugins.desk]\nchair_cm = 50\n", registry)
+    assert plan.settings["desk"].chair_cm == 50
+
+
+def test_a_settings_reference_that_leads_nowhere_is_the_plugins_fault(desk_module):
+    registry = make_registry(referencing_plugin(f"{desk_module}:Missing"), builtins=True, strict=True)
+    with pytest.raises(supple.PluginError, match=rf"plugin '{desk_module}': options class .*Missing"):
+        check_routine(PLAIN + "\n[plugins.desk]\nchair_cm = 50\n", registry)
+    with pytest.raises(supple.PluginError, match="could not be loaded"):
+        plan_routine(PLAIN, registry)  # the filter reads the defaults
+
+
+def test_a_referenced_settings_class_without_defaults_is_the_plugins_fault(desk_module):
+    registry = make_registry(referencing_plugin(f"{desk_module}:Needy"), builtins=True, strict=True)
+    with pytest.raises(supple.PluginError, match="settings class Needy must give every field a default"):
+        plan_routine(PLAIN, registry)
+    with pytest.raises(supple.PluginError, match="must give every field a default"):
+        check_routine(PLAIN + "\n[plugins.desk]\nrequired = 1\n", registry)
+
+
+def test_settings_options_must_be_a_class_or_a_reference():
+    with pytest.raises(TypeError, match="options must be an attrs class"):
+        supple.PluginSettings(name="desk", options="not a reference")
+    with pytest.raises(TypeError, match="options must be an attrs class"):
+        supple.PluginSettings(name="desk", options=None)

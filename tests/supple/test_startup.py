@@ -43,6 +43,7 @@ NOT_FOR_CHECK = {
     "icalendar", "supple_ics.build", "supple_ics.options", "supple_markdown.options",
     "supple_markdown.handout", "supple.exporters", "supple.filters", "supple.plan",
     "supple.planning", "supple.textplan", "supple.serialize", "supple.profile_file",
+    "supple.progression_context", "supple_safety.options",
     "supple_safety.redflags", "supple_safety.conditions", "difflib",
     # the routine uses `steady` timing and no progression: no other strategy's options class
     "supple_timing.gentle_options", "supple_timing.timebox", "supple_progression.linear",
