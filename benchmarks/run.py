@@ -42,6 +42,12 @@ FLOOR_PLAN = FLOOR_CHECK + ", zoneinfo"
 FLOOR_ICS = FLOOR_PLAN + ", icalendar"
 WITH_METADATA = ", importlib.metadata"
 
+
+def without_collector(floor: str) -> str:
+    """The floor run as the console script runs a command: the cyclic garbage collector off,
+    and what is alive at exit frozen (the like-for-like comparison; docs/performance.md)."""
+    return f"import gc; gc.disable(); {floor}; gc.freeze()"
+
 # Children run as a user's would: with bytecode caching on (PYTHONDONTWRITEBYTECODE off), and
 # with the user's own entry-point cache (warmed by the first, untimed run).
 CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -86,19 +92,24 @@ def cold_start(runs: int) -> None:
         ("supple plan", FLOOR_PLAN, ["plan", ROUTINE]),
         ("supple export --to ics", FLOOR_ICS, ["export", ROUTINE, "--to", "ics"]),
     ]
-    print(f"   {'command':<24} {'median':>8} {'floor':>8} {'ratio':>6} {'floor+md':>9} {'ratio':>6} {'peak MiB':>9}")
+    print(f"   {'command':<24} {'median':>8} {'floor':>8} {'ratio':>6} {'floor-gc':>9} {'ratio':>6} "
+          f"{'floor+md':>9} {'ratio':>6} {'peak MiB':>9}")
     script = str(Path(PYTHON).with_name("supple"))
     for name, floor, args in rows:
-        (floor_ms, _), (meta_ms, _), (cmd_ms, peak) = measure_together(
-            [[PYTHON, "-c", floor], [PYTHON, "-c", floor + WITH_METADATA], [script, *args]], runs
+        (floor_ms, _), (nogc_ms, _), (meta_ms, _), (cmd_ms, peak) = measure_together(
+            [[PYTHON, "-c", floor], [PYTHON, "-c", without_collector(floor)],
+             [PYTHON, "-c", floor + WITH_METADATA], [script, *args]], runs
         )
         print(
             f"   {name:<24} {cmd_ms:>6.1f}ms {floor_ms:>6.1f}ms {cmd_ms / floor_ms:>5.2f}x "
+            f"{nogc_ms:>7.1f}ms {cmd_ms / nogc_ms:>5.2f}x "
             f"{meta_ms:>7.1f}ms {cmd_ms / meta_ms:>5.2f}x {peak:>8.1f}"
         )
     print(f"   floor: python -c '{FLOOR_CHECK}' (+ zoneinfo for plan, + icalendar for ics);")
-    print("   floor+md: the same plus importlib.metadata; commands run as the installed `supple` script;")
-    print("   each command's runs are interleaved with its floors' runs")
+    print("   floor-gc: the same with the garbage collector off and frozen at exit, as the console")
+    print("   script runs a command (like for like); floor+md: the floor plus importlib.metadata;")
+    print("   commands run as the installed `supple` script; each command's runs are interleaved")
+    print("   with its floors' runs")
 
 
 IN_PROCESS = textwrap.dedent(
