@@ -72,7 +72,8 @@ def load_routine(path: Path) -> dict:
 
 
 def step_ids(path: Path) -> list[str]:
-    return [step["exercise"] for step in load_routine(path)["steps"]]
+    """The exercise ids a bundled routine's steps name (each written as ``backcare/ID``)."""
+    return [step["exercise"].removeprefix("backcare/") for step in load_routine(path)["steps"]]
 
 
 # --- the exercise set --------------------------------------------------------------------------
@@ -286,12 +287,33 @@ def test_one_routine_per_article_and_the_two_composed_routines_are_bundled():
 
 
 @pytest.mark.parametrize("path", ROUTINE_FILES, ids=lambda path: path.stem)
-def test_routine_file_parses_and_names_only_catalogue_ids(path):
+def test_routine_file_parses_and_names_only_catalogue_ids_qualified_with_the_set(path):
+    # qualified, so that another installed set with the same ids cannot make them ambiguous
     data = load_routine(path)
     assert data["routine"]["title"]
     assert data["steps"]
     for number, step in enumerate(data["steps"], start=1):
-        assert step["exercise"] in EXERCISES, f"{path.name} steps[{number}]: {step['exercise']}"
+        set_name, _, exercise = step["exercise"].partition("/")
+        assert set_name == "backcare", f"{path.name} steps[{number}]: {step['exercise']}"
+        assert exercise in EXERCISES, f"{path.name} steps[{number}]: {step['exercise']}"
+
+
+def test_bundled_routines_still_plan_when_another_installed_set_has_the_same_ids():
+    import types
+
+    import supple
+    from supple.testing import make_registry, plan_routine
+
+    @supple.hookimpl
+    def supple_exercise_sets():
+        yield supple.ExerciseSet(name="copycat", title="Copycat", exercises=backcare_exercises.EXERCISES)
+
+    registry = make_registry(types.SimpleNamespace(__name__="copycat", supple_exercise_sets=supple_exercise_sets),
+                             builtins=True)
+    for path in ROUTINE_FILES:
+        plan = plan_routine(str(path), registry)
+        assert {s.exercise.id for s in plan.sessions[0].steps} <= set(EXERCISES), path.name
+        assert plan.related and all(entry.set_name == "backcare" for entry in plan.related), path.name
 
 
 @pytest.mark.parametrize("path", ROUTINE_FILES, ids=lambda path: path.stem)
@@ -329,7 +351,7 @@ def test_each_article_routine_covers_every_movement_of_its_article(stem, number)
 def test_article_000_routine_is_fifteen_reps_per_side_daily():
     data = load_routine(ROUTINES / "thoracic-rotation-daily.toml")
     (step,) = data["steps"]
-    assert (step["exercise"], step["reps"], step["per_side"]) == (
+    assert (step["exercise"].removeprefix("backcare/"), step["reps"], step["per_side"]) == (
         "side-lying-thoracic-rotation",
         15,
         True,
@@ -341,7 +363,7 @@ def test_article_001_routine_says_its_cracking_moves_are_filtered_and_runs_once_
     data = load_routine(ROUTINES / "back-release-stretches.toml")
     assert "safety filters" in data["routine"]["summary"]
     assert len(data["schedule"]["times"]) == 1
-    extension = [s for s in data["steps"] if s["exercise"] == "standing-back-extension"]
+    extension = [s for s in data["steps"] if s["exercise"] == "backcare/standing-back-extension"]
     assert extension and all(s["reps"] <= 3 for s in extension)
 
 
@@ -353,7 +375,7 @@ def test_article_002_routine_runs_twice_a_day():
 def test_article_004_routine_keeps_three_sets_of_ten():
     steps = load_routine(ROUTINES / "seven-exercises.toml")["steps"]
     for exercise_id in ("deep-squat", "pelvic-lift"):
-        (step,) = [s for s in steps if s["exercise"] == exercise_id]
+        (step,) = [s for s in steps if s["exercise"] == f"backcare/{exercise_id}"]
         assert (step["sets"], step["reps"]) == (3, 10), exercise_id
 
 

@@ -249,7 +249,7 @@ def test_expected_removals_substitutions_caps_and_warnings(plans, cell):
 def test_a_safe_routine_for_a_person_without_conditions_is_left_alone(plans, cell):
     plan = plans[cell]
     assert plan.safety == ()
-    assert [s.exercise.id for s in plan.sessions[0].steps] == [s.exercise for s in plan.routine.steps]
+    assert [f"backcare/{s.exercise.id}" for s in plan.sessions[0].steps] == [s.exercise for s in plan.routine.steps]
 
 
 def test_the_article_001_routine_plans_only_without_its_forced_manipulation_steps(plans, registry):
