@@ -22,6 +22,9 @@ from collections.abc import Iterator
 
 import supple
 
+#: The settings' name, and so the table: ``[plugins.safety]``.
+SETTINGS = "safety"
+
 
 @supple.hookimpl
 def supple_safety_filters() -> Iterator[supple.SafetyFilter]:
@@ -39,6 +42,6 @@ def supple_settings() -> Iterator[supple.PluginSettings]:
     # a reference: the options module is imported only when a routine has [plugins.safety] or
     # a safety filter reads the settings, so `supple check` never builds the class
     yield supple.PluginSettings(
-        name="safety", options="supple_safety.options:SafetyOptions",
+        name=SETTINGS, options="supple_safety.options:SafetyOptions",
         summary="Age thresholds of the caution-tier signs and of the bone-fragility rules.",
     )

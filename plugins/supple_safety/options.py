@@ -12,9 +12,7 @@ from __future__ import annotations
 import attrs
 
 import supple
-
-#: The settings' name, and so the table: ``[plugins.safety]``.
-NAME = "safety"
+from supple_safety import SETTINGS as NAME
 
 
 def _age(low: int):
