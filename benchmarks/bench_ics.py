@@ -19,9 +19,9 @@ import sys
 import time
 import tomllib
 
-import supple
-
 from content import EXERCISES, bench_set
+
+import supple
 
 
 class BenchContent:
@@ -71,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
 
     import supple_ics
     import supple_timing
-    from supple.loading import routine_from_dict
+
+    from supple.io.routine_file import routine_from_dict
 
     registry = supple.registry_from_plugins({
         "timing": supple_timing, "ics": supple_ics,

@@ -23,9 +23,9 @@ import sys
 import time
 import tomllib
 
-import supple
-
 from content import EXERCISES, bench_set
+
+import supple
 
 
 def _dose(n: int) -> supple.Dose:
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=21)
     args = parser.parse_args(argv)
 
-    from supple.loading import routine_from_dict
+    from supple.io.routine_file import routine_from_dict
     from supple.testing import make_registry
 
     registry = make_registry(BenchContent(), builtins=True)

@@ -118,7 +118,7 @@ IN_PROCESS = textwrap.dedent(
     sys.path.insert(0, {here!r})
     import supple
     from bench_plan import BenchContent, routine_text
-    from supple.loading import routine_from_dict
+    from supple.io.routine_file import routine_from_dict
     from supple.testing import make_registry
 
     weeks, runs = {weeks}, {runs}

@@ -24,7 +24,7 @@ def _private_cache_dir(tmp_path_factory):
 @pytest.fixture(autouse=True)
 def no_user_config(tmp_path, monkeypatch):
     """An empty configuration directory for every test."""
-    from supple import config
+    from supple.io import config
 
     monkeypatch.setenv(config.ENV_CONFIG_DIR, str(tmp_path / "no-config"))
     config.user_config.cache_clear()

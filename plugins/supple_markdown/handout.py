@@ -9,19 +9,24 @@ not by ``strftime``, so the output does not depend on the locale.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
 
 import supple
 from supple_markdown.escape import clean
 from supple_markdown.escape import text as esc
 from supple_markdown.escape import yaml_value
-
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+from supple_markdown.words import (
+    DAYS,
+    Weeks,
+    about_minutes,
+    day_month_year,
+    join_words,
+    long_date,
+    plural,
+    week_dates,
+    week_span,
 )
+from supple_markdown.tracking import tracking_log
 
 ACTIONS = {
     "removed": "Removed",
@@ -36,124 +41,12 @@ ACTIONS = {
 PAGE_BREAK = "::: pagebreak\n:::"
 
 
-# --- small formatting helpers (generated text only) ------------------------------------------
-
-
-def long_date(day: dt.date) -> str:
-    """``Monday 7 December 2026``."""
-    return f"{DAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def day_month_year(day: dt.date) -> str:
-    """``1 November 2026``."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def short_date(day: dt.date) -> str:
-    """``Mon 7 Dec``."""
-    return f"{DAYS[day.weekday()][:3]} {day.day} {MONTHS[day.month - 1][:3]}"
-
-
-def date_range(first: dt.date, last: dt.date) -> str:
-    """``7 to 13 December 2026``, ``28 December 2026 to 3 January 2027``."""
-    if first == last:
-        return day_month_year(first)
-    if first.year != last.year:
-        return f"{day_month_year(first)} to {day_month_year(last)}"
-    if first.month != last.month:
-        return f"{first.day} {MONTHS[first.month - 1]} to {last.day} {MONTHS[last.month - 1]} {last.year}"
-    return f"{first.day} to {last.day} {MONTHS[last.month - 1]} {last.year}"
-
-
-def about_minutes(seconds: int) -> str:
-    """A session's length as people plan it: ``about 9 min``."""
-    minutes = (seconds + 30) // 60
-    if minutes < 1:
-        return "under a minute"
-    if minutes < 60:
-        return f"about {minutes} min"
-    hours, rest = divmod(minutes, 60)
-    return f"about {hours} h {rest} min" if rest else f"about {hours} h"
-
-
-def join_words(words: Sequence[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
-def week_span(weeks: Sequence[int]) -> str:
-    """``Week 3``, ``Weeks 1 to 2``."""
-    if len(weeks) == 1:
-        return f"Week {weeks[0]}"
-    return f"Weeks {weeks[0]} to {weeks[-1]}"
-
-
-# --- what the plan says, week by week ---------------------------------------------------------
-
-
-class _Weeks:
-    """The plan's weeks: the first session of each week stands for the week (all sessions of a
-    week share one timeline)."""
-
-    def __init__(self, plan: supple.Plan) -> None:
-        self.plan = plan
-        self.numbers = sorted({s.week for s in plan.sessions})
-        self.first = {n: plan.sessions_in_week(n)[0] for n in self.numbers}
-        # every routine step that appears in some week, in routine order
-        steps: dict[int, supple.PlannedStep] = {}
-        for number in self.numbers:
-            for step in self.first[number].steps:
-                steps.setdefault(step.number, step)
-        self.steps = [steps[n] for n in sorted(steps)]
-
-    def dose(self, week: int, step_number: int) -> supple.Dose | None:
-        for step in self.first[week].steps:
-            if step.number == step_number:
-                return step.dose
-        return None
-
-    def phases(self, step_number: int) -> list[tuple[list[int], supple.Dose | None]]:
-        """Consecutive weeks with the same dose for one step (``None``: not done that week)."""
-        out: list[tuple[list[int], supple.Dose | None]] = []
-        for week in self.numbers:
-            dose = self.dose(week, step_number)
-            if out and out[-1][1] == dose and out[-1][0][-1] == week - 1:
-                out[-1][0].append(week)
-            else:
-                out.append(([week], dose))
-        return out
-
-    def changes(self, week: int) -> list[str]:
-        """What differs from the previous week, as escaped text."""
-        index = self.numbers.index(week)
-        if index == 0:
-            return []
-        before = self.numbers[index - 1]
-        out = []
-        for step in self.steps:
-            old, new = self.dose(before, step.number), self.dose(week, step.number)
-            if old == new:
-                continue
-            name = esc(step.exercise.name)
-            if new is None:
-                out.append(f"{name}: paused")
-            else:
-                out.append(f"{name}: {esc(new.describe())}")
-        return out
-
-
 # --- the document -----------------------------------------------------------------------------
 
 
 def render(plan: supple.Plan, options) -> str:
     """The handout for ``plan`` as Markdown text (``options``: :class:`HandoutOptions`)."""
-    weeks = _Weeks(plan)
+    weeks = Weeks(plan)
     parts: list[str] = [
         _metadata(plan, options),
         _notice(),
@@ -163,7 +56,7 @@ def render(plan: supple.Plan, options) -> str:
     ]
     if options.log:
         parts.append(_page_break(options))
-        parts.append(_log(plan, options))
+        parts.append(tracking_log(plan, options))
     parts.append("## Please read")
     parts.append(esc(supple.DISCLAIMER))
     body = "\n\n".join(p.strip("\n") for p in parts if p.strip())
@@ -198,7 +91,7 @@ def _notice() -> str:
     return f"> **Please read first.** {esc(supple.DISCLAIMER)}"
 
 
-def _overview(plan: supple.Plan, weeks: _Weeks, options) -> str:
+def _overview(plan: supple.Plan, weeks: Weeks, options) -> str:
     info = plan.routine.info
     out = ["## About this programme"]
     if info.summary:
@@ -232,7 +125,7 @@ def _overview(plan: supple.Plan, weeks: _Weeks, options) -> str:
             sessions = plan.sessions_in_week(number)
             changes = weeks.changes(number)
             what = "start" if number == weeks.numbers[0] else ("; ".join(changes) or "no change")
-            cells.append([str(number), _week_dates(plan, number), str(len(sessions)),
+            cells.append([str(number), week_dates(plan, number), str(len(sessions)),
                           about_minutes(sessions[0].duration_s), what])
         out.append(_table(["Week", "Dates", "Sessions", "Each session", "What changes"],
                           ["right", "left", "right", "left", "left"], cells))
@@ -258,7 +151,7 @@ def _table(header: list[str], align: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
-def _dose_summary(weeks: _Weeks, step: supple.PlannedStep) -> str:
+def _dose_summary(weeks: Weeks, step: supple.PlannedStep) -> str:
     phases = [p for p in weeks.phases(step.number) if p[1] is not None]
     if not phases:
         return "not done"
@@ -293,7 +186,7 @@ def _when(plan: supple.Plan) -> list[str]:
     return out
 
 
-def _growth(plan: supple.Plan, weeks: _Weeks) -> str:
+def _growth(plan: supple.Plan, weeks: Weeks) -> str:
     if len(weeks.numbers) <= 1:
         return "this is a single session; repeat it as your programme says."
     if not any(weeks.changes(n) for n in weeks.numbers):
@@ -304,16 +197,7 @@ def _growth(plan: supple.Plan, weeks: _Weeks) -> str:
     )
 
 
-def _week_dates(plan: supple.Plan, week: int) -> str:
-    schedule = plan.routine.schedule
-    if schedule is None:
-        return "any"
-    first = schedule.start + dt.timedelta(days=7 * (week - 1))
-    last = min(first + dt.timedelta(days=6), schedule.until)
-    return date_range(first, last)
-
-
-def _timing_notes(plan: supple.Plan, weeks: _Weeks) -> list[str]:
+def _timing_notes(plan: supple.Plan, weeks: Weeks) -> list[str]:
     seen: dict[str, list[int]] = {}
     for number in weeks.numbers:
         for note in weeks.first[number].timeline.notes:
@@ -338,7 +222,7 @@ def _weeks_label(numbers: Sequence[int]) -> str:
 # --- one section per exercise -----------------------------------------------------------------
 
 
-def _exercises(plan: supple.Plan, weeks: _Weeks, options) -> str:
+def _exercises(plan: supple.Plan, weeks: Weeks, options) -> str:
     out = []
     for position, step in enumerate(weeks.steps, start=1):
         if position == 1 or options.page_breaks == "exercises":
@@ -349,7 +233,7 @@ def _exercises(plan: supple.Plan, weeks: _Weeks, options) -> str:
     return "\n\n".join(p for p in out if p)
 
 
-def _exercise(plan: supple.Plan, weeks: _Weeks, step: supple.PlannedStep, position: int) -> str:
+def _exercise(plan: supple.Plan, weeks: Weeks, step: supple.PlannedStep, position: int) -> str:
     ex = step.exercise
     out = [f"### {position}. {esc(ex.name)}"]
     if ex.summary:
@@ -375,7 +259,7 @@ def _exercise(plan: supple.Plan, weeks: _Weeks, step: supple.PlannedStep, positi
     return "\n\n".join(out)
 
 
-def _dose_block(weeks: _Weeks, step: supple.PlannedStep) -> str:
+def _dose_block(weeks: Weeks, step: supple.PlannedStep) -> str:
     phases = weeks.phases(step.number)
     if len(phases) == 1:
         dose = phases[0][1]
@@ -423,43 +307,6 @@ def _source_titles(sources: Iterable[supple.Source]) -> list[str]:
 
 
 # --- the tracking log -------------------------------------------------------------------------
-
-PAIN_HELP = (
-    "Tick each session when you have done it, and score your pain before and after it from "
-    "0 (no pain) to 10 (the worst pain you can imagine). Bring this log to your next "
-    "appointment."
-)
-
-
-def _log(plan: supple.Plan, options) -> str:
-    out = ["## Tracking log", PAIN_HELP]
-    scheduled = [s for s in plan.sessions if s.start is not None]
-    if scheduled:
-        for number in plan_weeks(plan):
-            sessions = [s for s in plan.sessions_in_week(number) if s.start is not None]
-            out.append(f"### Week {number}: {_week_dates(plan, number)}")
-            items = []
-            for session in sessions:
-                local = session.start
-                items.append(
-                    f"- [ ] {short_date(local.date())}, {local.strftime('%H:%M')}."
-                    " Pain before: ___ after: ___"
-                )
-            out.append("\n".join(items))
-            out.append("Notes: ____________________")
-    else:
-        for number in range(1, options.log_weeks + 1):
-            out.append(f"### Week {number}")
-            out.append("\n".join(
-                f"- [ ] {DAYS[d][:3]}. Date: ______ Pain before: ___ after: ___"
-                for d in range(7)
-            ))
-    return "\n\n".join(out)
-
-
-def plan_weeks(plan: supple.Plan) -> list[int]:
-    return sorted({s.week for s in plan.sessions})
-
 
 # --- safety and disclaimer --------------------------------------------------------------------
 

@@ -1,66 +1,69 @@
 """supple: compose back-care exercise routines from plugins.
 
-Everything a plugin or a script needs is importable from here. Names are loaded on first use
-(PEP 562), so ``import supple`` stays cheap and a command imports only what it uses.
+Everything a plugin or a script needs is importable from here, and only from here: the
+modules behind these names are internal and may move. Names are loaded on first use
+(:mod:`supple._lazy`), so ``import supple`` stays cheap; type checkers see ordinary imports.
 """
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
+
+from supple._lazy import lazy_namespace
 
 __version__ = "0.1.0"
 
-# public name -> module that defines it
+#: public name -> the module that defines it
 _EXPORTS: dict[str, str] = {
     # plugin markers
-    "hookimpl": "supple.markers",
-    "hookspec": "supple.markers",
+    "hookimpl": "supple.plugin.markers",
+    "hookspec": "supple.plugin.markers",
     # content
-    "Dose": "supple.exercise",
-    "Exercise": "supple.exercise",
-    "ExerciseSet": "supple.exercise",
-    "Source": "supple.exercise",
-    "format_seconds": "supple.exercise",
+    "Dose": "supple.model.exercise",
+    "Exercise": "supple.model.exercise",
+    "ExerciseSet": "supple.model.exercise",
+    "Source": "supple.model.exercise",
+    "format_seconds": "supple.model.durations",
+    "parse_duration": "supple.model.durations",
     # contributions
-    "BundledRoutine": "supple.contributions",
-    "Exporter": "supple.exporters",
-    "PluginSettings": "supple.contributions",
-    "ProgressionContext": "supple.progression_context",
-    "ProgressionStrategy": "supple.strategies",
-    "SafetyContext": "supple.filters",
-    "SafetyFilter": "supple.filters",
-    "SafetyResult": "supple.filters",
-    "TimingStrategy": "supple.strategies",
+    "BundledRoutine": "supple.plugin.contributions",
+    "Exporter": "supple.plugin.contributions",
+    "PluginSettings": "supple.plugin.contributions",
+    "ProgressionContext": "supple.plugin.strategies",
+    "ProgressionStrategy": "supple.plugin.strategies",
+    "TimingStrategy": "supple.plugin.strategies",
+    "SafetyContext": "supple.plugin.filters",
+    "SafetyFilter": "supple.plugin.filters",
+    "SafetyResult": "supple.plugin.filters",
     # routine, profile, plan
-    "Routine": "supple.routine",
-    "RoutineInfo": "supple.routine",
-    "Schedule": "supple.routine",
-    "Step": "supple.routine",
-    "StrategyChoice": "supple.routine",
-    "Profile": "supple.profile",
-    "DISCLAIMER": "supple.disclaimer",
-    "Plan": "supple.plan",
-    "PlannedStep": "supple.planned",
-    "SafetyFinding": "supple.plan",
-    "Segment": "supple.plan",
-    "Session": "supple.plan",
-    "Timeline": "supple.plan",
+    "Routine": "supple.model.routine",
+    "RoutineInfo": "supple.model.routine",
+    "Schedule": "supple.model.routine",
+    "Step": "supple.model.routine",
+    "StrategyChoice": "supple.model.routine",
+    "Profile": "supple.model.profile",
+    "DISCLAIMER": "supple.model.plan",
+    "Plan": "supple.model.plan",
+    "PlannedStep": "supple.model.plan",
+    "SafetyFinding": "supple.model.plan",
+    "Segment": "supple.model.plan",
+    "Session": "supple.model.plan",
+    "Timeline": "supple.model.plan",
     # engine entry points
-    "Catalogue": "supple.catalogue",
-    "CatalogueEntry": "supple.catalogue",
-    "Registry": "supple.registry",
-    "PluginInfo": "supple.registry",
-    "load_registry": "supple.registry",
-    "registry_from_plugins": "supple.registry",
-    "load_routine": "supple.loading",
-    "load_profile": "supple.loading",
-    "structure": "supple.loading",
-    "parse_duration": "supple.durations",
-    "build_plan": "supple.planning",
-    "plan_to_dict": "supple.serialize",
-    "json_text": "supple.serialize",
-    "write_atomic": "supple.files",
+    "Catalogue": "supple.plugin.catalogue",
+    "CatalogueEntry": "supple.plugin.catalogue",
+    "Registry": "supple.plugin.registry",
+    "PluginInfo": "supple.plugin.registry",
+    "load_registry": "supple.plugin.manager",
+    "registry_from_plugins": "supple.plugin.manager",
+    "load_routine": "supple.io.routine_file",
+    "load_profile": "supple.io.profile_file",
+    "structure": "supple.io.convert",
+    "build_plan": "supple.pipeline.orchestrator",
+    "export_plan": "supple.pipeline.export",
+    "plan_to_dict": "supple.render.json",
+    "json_text": "supple.render.json",
+    "write_atomic": "supple.io.files",
     # errors
     "SuppleError": "supple.errors",
     "InputError": "supple.errors",
@@ -68,6 +71,60 @@ _EXPORTS: dict[str, str] = {
     "Problem": "supple.errors",
     "SafetyRefusal": "supple.errors",
 }
+
+__all__ = [
+    "DISCLAIMER",
+    "BundledRoutine",
+    "Catalogue",
+    "CatalogueEntry",
+    "Dose",
+    "Exercise",
+    "ExerciseSet",
+    "Exporter",
+    "InputError",
+    "Plan",
+    "PlannedStep",
+    "PluginError",
+    "PluginInfo",
+    "PluginSettings",
+    "Problem",
+    "Profile",
+    "ProgressionContext",
+    "ProgressionStrategy",
+    "Registry",
+    "Routine",
+    "RoutineInfo",
+    "SafetyContext",
+    "SafetyFilter",
+    "SafetyFinding",
+    "SafetyRefusal",
+    "SafetyResult",
+    "Schedule",
+    "Segment",
+    "Session",
+    "Source",
+    "Step",
+    "StrategyChoice",
+    "SuppleError",
+    "Timeline",
+    "TimingStrategy",
+    "__version__",
+    "build_plan",
+    "evolve",
+    "export_plan",
+    "format_seconds",
+    "hookimpl",
+    "hookspec",
+    "json_text",
+    "load_profile",
+    "load_registry",
+    "load_routine",
+    "parse_duration",
+    "plan_to_dict",
+    "registry_from_plugins",
+    "structure",
+    "write_atomic",
+]
 
 
 def evolve(instance: Any, **changes: Any) -> Any:
@@ -77,37 +134,50 @@ def evolve(instance: Any, **changes: Any) -> Any:
     return attrs.evolve(instance, **changes)
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'supple' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__, __dir__ = lazy_namespace(__name__, _EXPORTS, globals())
 
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_EXPORTS})
-
-
-__all__ = sorted([*_EXPORTS, "evolve", "__version__"])
-
-if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
-    from supple.catalogue import Catalogue, CatalogueEntry
-    from supple.contributions import BundledRoutine, PluginSettings
-    from supple.exporters import Exporter
-    from supple.filters import SafetyContext, SafetyFilter, SafetyResult
-    from supple.progression_context import ProgressionContext
-    from supple.strategies import ProgressionStrategy, TimingStrategy
-    from supple.durations import parse_duration
-    from supple.errors import InputError, PluginError, Problem, SafetyRefusal, SuppleError
-    from supple.exercise import Dose, Exercise, ExerciseSet, Source, format_seconds
-    from supple.files import write_atomic
-    from supple.loading import load_profile, load_routine, structure
-    from supple.markers import hookimpl, hookspec
-    from supple.plan import DISCLAIMER, Plan, PlannedStep, SafetyFinding, Segment, Session, Timeline
-    from supple.planning import build_plan
-    from supple.profile import Profile
-    from supple.registry import PluginInfo, Registry, load_registry, registry_from_plugins
-    from supple.routine import Routine, RoutineInfo, Schedule, Step, StrategyChoice
-    from supple.serialize import json_text, plan_to_dict
+if TYPE_CHECKING:  # what a type checker sees: the same names, imported directly
+    from supple.errors import (
+        InputError,
+        PluginError,
+        Problem,
+        SafetyRefusal,
+        SuppleError,
+    )
+    from supple.io.convert import structure
+    from supple.io.files import write_atomic
+    from supple.io.profile_file import load_profile
+    from supple.io.routine_file import load_routine
+    from supple.model.durations import format_seconds, parse_duration
+    from supple.model.exercise import Dose, Exercise, ExerciseSet, Source
+    from supple.model.plan import (
+        DISCLAIMER,
+        Plan,
+        PlannedStep,
+        SafetyFinding,
+        Segment,
+        Session,
+        Timeline,
+    )
+    from supple.model.profile import Profile
+    from supple.model.routine import (
+        Routine,
+        RoutineInfo,
+        Schedule,
+        Step,
+        StrategyChoice,
+    )
+    from supple.pipeline.export import export_plan
+    from supple.pipeline.orchestrator import build_plan
+    from supple.plugin.catalogue import Catalogue, CatalogueEntry
+    from supple.plugin.contributions import BundledRoutine, Exporter, PluginSettings
+    from supple.plugin.filters import SafetyContext, SafetyFilter, SafetyResult
+    from supple.plugin.manager import load_registry, registry_from_plugins
+    from supple.plugin.markers import hookimpl, hookspec
+    from supple.plugin.registry import PluginInfo, Registry
+    from supple.plugin.strategies import (
+        ProgressionContext,
+        ProgressionStrategy,
+        TimingStrategy,
+    )
+    from supple.render.json import json_text, plan_to_dict

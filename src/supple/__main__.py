@@ -1,6 +1,6 @@
 """``python -m supple``: the same as the ``supple`` command."""
 
-from supple.console import main
+from supple.cli.console import main
 
 if __name__ == "__main__":
     main()

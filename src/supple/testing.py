@@ -50,7 +50,7 @@ def make_registry(*plugins: object, builtins: bool = False, strict: bool = False
     """
     import importlib
 
-    from supple.registry import registry_from_plugins
+    from supple.plugin.manager import registry_from_plugins
 
     chosen: dict[str, object] = {}
     if builtins:
@@ -67,7 +67,7 @@ def make_registry(*plugins: object, builtins: bool = False, strict: bool = False
 
 def load_test_routine(routine: Any):
     """A :class:`supple.Routine` from a path, TOML text (with a newline) or a parsed dict."""
-    from supple.loading import load_routine, routine_from_dict
+    from supple.io.routine_file import load_routine, routine_from_dict
 
     if isinstance(routine, Mapping):
         return routine_from_dict(routine, "<routine>")
@@ -87,7 +87,7 @@ def load_test_routine(routine: Any):
 
 def load_test_profile(profile: Any):
     """A :class:`supple.Profile` from a path, TOML text, a parsed dict or a Profile (or None)."""
-    from supple.loading import load_profile, profile_from_dict
+    from supple.io.routine_file import load_profile, profile_from_dict
 
     if profile is None or not isinstance(profile, (str, os.PathLike, Mapping)):
         return profile
@@ -106,7 +106,7 @@ def check_routine(routine: Any, registry: Any) -> list[Any]:
     exercise, strategy, option and ``[plugins.NAME]`` setting. Returns the problems found
     (:class:`supple.Problem`), an empty list when it is fine."""
     from supple.errors import InputError
-    from supple.resolve import resolve
+    from supple.pipeline.resolve import resolve
 
     try:
         resolve(load_test_routine(routine), registry)
@@ -118,7 +118,7 @@ def check_routine(routine: Any, registry: Any) -> list[Any]:
 def plan_routine(routine: Any, registry: Any, profile: Any = None, **kwargs: Any):
     """Load ``routine`` (a path, TOML text when it contains a newline, or a dict) and plan it
     with ``registry``; ``kwargs`` go to :func:`supple.build_plan` (``waive=[...]``)."""
-    from supple.planning import build_plan
+    from supple.pipeline.orchestrator import build_plan
 
     return build_plan(load_test_routine(routine), registry, load_test_profile(profile), **kwargs)
 
@@ -135,8 +135,8 @@ def export_routine(
     """What ``supple export ROUTINE --to FMT`` writes: ``options`` override the routine's
     ``[export.FMT]`` table, checked with the exporter's options class."""
     from supple.errors import InputError
-    from supple.planning import build_plan
-    from supple.resolve import options_for
+    from supple.pipeline.orchestrator import build_plan
+    from supple.pipeline.resolve import options_for
 
     loaded = load_test_routine(routine)
     exporter = registry.get("exporter", fmt, key="--to")

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from supple.loading import profile_from_dict, routine_from_dict
-from supple.planning import check_profile
-from supple.resolve import resolve
+from supple.io.routine_file import profile_from_dict, routine_from_dict
+from supple.pipeline.resolve import resolve
+from supple.pipeline.safety import check_profile
 from supple.testing import make_registry
 
 ROOT = Path(__file__).parents[2]
@@ -53,7 +53,7 @@ def test_toml_example_in_docs_is_valid(doc, block, registry, tmp_path, monkeypat
         check_profile(profile, registry)
         return
     if set(data) <= {"plugins", "defaults"} and ("defaults" in data or "disable" in data.get("plugins", {})):
-        from supple import config
+        from supple.io import config
 
         (tmp_path / "config.toml").write_text(block, encoding="utf-8")
         monkeypatch.setenv(config.ENV_CONFIG_DIR, str(tmp_path))

@@ -27,7 +27,7 @@ def fresh(code: str) -> object:
 def test_importing_and_registering_the_plugin_builds_no_options_class():
     loaded = fresh(
         "import json, sys, supple_ics\n"
-        "from supple.registry import registry_from_plugins\n"
+        "from supple import registry_from_plugins\n"
         "after_import = 'supple_ics.options' in sys.modules\n"
         "registry_from_plugins({'ics': supple_ics})  # pluggy looks at every name in dir()\n"
         "print(json.dumps([after_import, 'supple_ics.options' in sys.modules,\n"
@@ -42,7 +42,7 @@ def test_options_class_and_limit_are_still_offered_by_the_plugin():
 
     assert supple_ics.IcsOptions is options.IcsOptions
     assert supple_ics.MAX_ALARM_MIN == options.MAX_ALARM_MIN == 7 * 24 * 60
-    from supple_ics import IcsOptions, MAX_ALARM_MIN
+    from supple_ics import MAX_ALARM_MIN, IcsOptions
 
     assert IcsOptions(alarm=MAX_ALARM_MIN).alarm == MAX_ALARM_MIN
     with pytest.raises(ValueError, match="alarm"):

@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-
 from supple_ics import zone
 from supple_ics.build import _vtimezone
 

@@ -12,7 +12,6 @@ import zoneinfo
 from zoneinfo import ZoneInfo
 
 import pytest
-
 from supple_ics import zone
 
 UTC = dt.timezone.utc

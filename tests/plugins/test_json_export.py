@@ -13,7 +13,6 @@ import re
 from pathlib import Path
 
 import attrs
-import pytest
 from click.testing import CliRunner
 
 import supple

@@ -14,7 +14,6 @@ import subprocess
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from supple_markdown.escape import clean, text, yaml_value
 
 pypandoc = pytest.importorskip("pypandoc")

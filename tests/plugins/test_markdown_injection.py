@@ -185,9 +185,10 @@ def _routine(tmp_path, *, schedule: bool = True):
 
 
 def _handout(path) -> str:
-    from supple.loading import load_routine
-    from supple.resolve import options_for
     from supple_markdown import HandoutOptions, render
+
+    from supple.io.routine_file import load_routine
+    from supple.pipeline.resolve import options_for
 
     registry = make_registry(HostilePlugin(), builtins=True)
     plan = plan_routine(str(path), registry)
@@ -307,7 +308,7 @@ def handout(routine_file):
 @pytest.fixture(scope="module")
 def routine_texts(routine_file):
     """The routine's text fields as the loader read them: title first."""
-    from supple.loading import load_routine
+    from supple.io.routine_file import load_routine
 
     routine = load_routine(str(routine_file))
     md = routine.export["md"]

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from click.testing import CliRunner
-
-import supple
 import supple_progression
 import supple_timing
-from supple.cli import cli
-from supple.testing import make_registry, plan_routine
+from click.testing import CliRunner
 from supple_progression import linear
 from supple_progression.linear import LinearOptions
+
+import supple
+from supple.cli import cli
+from supple.testing import make_registry, plan_routine
 
 CONTEXT = supple.ProgressionContext(
     exercise=supple.Exercise(

@@ -60,7 +60,8 @@ def test_json_gives_meaning_tier_and_waivability():
 
 
 def test_text_from_a_plugin_cannot_put_escape_sequences_on_the_terminal(monkeypatch):
-    from supple.commands import safety as command
+    from supple.cli import safety as command
+
     from supple.testing import make_registry
 
     class Evil:
@@ -79,7 +80,8 @@ def test_text_from_a_plugin_cannot_put_escape_sequences_on_the_terminal(monkeypa
 
 @pytest.mark.parametrize("with_json", [False, True])
 def test_with_no_safety_filter_loaded_it_says_so(monkeypatch, with_json):
-    from supple.commands import safety as command
+    from supple.cli import safety as command
+
     from supple.testing import make_registry
 
     monkeypatch.setattr(command, "registry", lambda ctx: make_registry())

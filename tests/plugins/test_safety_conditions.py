@@ -5,12 +5,12 @@ with a finding; waivers keep the step and say so."""
 from __future__ import annotations
 
 import pytest
-
-import supple
 import supple_progression
 import supple_safety
 import supple_timing
-from supple.registry import registry_from_plugins
+
+import supple
+from supple.plugin.manager import registry_from_plugins
 from supple.testing import plan_routine
 
 SRC = (supple.Source("test-handout"),)
@@ -202,8 +202,8 @@ def test_a_waived_condition_rule_keeps_the_step_and_says_so_in_the_plan(registry
     assert planned(plan) == ["floor-hug"]
     assert plan.waived == ("bone-fragility-flexion",)
     assert ("bone-fragility-flexion", "waived", "floor-hug", None) in changes(plan)
-    from supple.serialize import plan_to_dict
-    from supple.textplan import render_plan
+    from supple.render.json import plan_to_dict
+    from supple.render.text import render_plan
 
     assert plan_to_dict(plan)["waived"] == ["bone-fragility-flexion"]
     assert "Safety rules waived by you: bone-fragility-flexion" in render_plan(plan)

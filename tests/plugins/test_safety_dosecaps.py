@@ -4,12 +4,12 @@ sets, and the hour between repeats of an exercise that asks for one."""
 from __future__ import annotations
 
 import pytest
-
-import supple
 import supple_progression
 import supple_safety
 import supple_timing
-from supple.registry import registry_from_plugins
+
+import supple
+from supple.plugin.manager import registry_from_plugins
 from supple.testing import plan_routine
 
 ART_001 = supple.Source("001_8d50d9e4fddaeaa5.txt")

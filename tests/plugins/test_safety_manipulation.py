@@ -7,16 +7,16 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
-
-import supple
 import supple_progression
 import supple_safety
 import supple_timing
-from supple.cli import cli
-from supple.registry import registry_from_plugins
-from supple.testing import plan_routine
+from click.testing import CliRunner
 from supple_safety.manipulation import forcing_text
+
+import supple
+from supple.cli import cli
+from supple.plugin.manager import registry_from_plugins
+from supple.testing import plan_routine
 
 SRC = (supple.Source("test-handout"),)
 
@@ -102,7 +102,7 @@ def test_a_note_that_says_to_push_until_it_pops_is_left_out(registry):
     steps = plan.sessions[0].steps
     assert [s.note for s in steps] == ["", "Go slowly."]
     assert ("no-forced-manipulation", "capped", "twist-easy", None) in changes(plan)
-    from supple.textplan import render_plan
+    from supple.render.text import render_plan
 
     assert "until your back pops." not in render_plan(plan).replace("'", "").split("What the safety")[0]
 
@@ -118,8 +118,8 @@ def test_the_waiver_keeps_the_steps_and_is_printed_but_never_covers_the_neck(reg
     assert ("no-neck-manipulation", "replaced", "neck-crack", "neck-easy") in found
     neck = next(f for f in plan.safety if f.rule == "no-neck-manipulation")
     assert "cannot be waived" in neck.reason and "Mosby 2011" in neck.source
-    from supple.serialize import plan_to_dict
-    from supple.textplan import render_plan
+    from supple.render.json import plan_to_dict
+    from supple.render.text import render_plan
 
     assert plan_to_dict(plan)["waived"] == ["no-forced-manipulation", "no-neck-manipulation"]
     assert "Safety rules waived by you: no-forced-manipulation" in render_plan(plan)

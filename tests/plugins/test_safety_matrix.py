@@ -21,8 +21,8 @@ from click.testing import CliRunner
 
 import supple
 from supple.cli import cli
-from supple.loading import load_profile, load_routine
-from supple.planning import build_plan
+from supple.io.routine_file import load_profile, load_routine
+from supple.pipeline.orchestrator import build_plan
 from supple.testing import make_registry
 
 ROOT = Path(__file__).resolve().parents[2]

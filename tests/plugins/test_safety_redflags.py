@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 import supple
 from supple.cli import cli
-from supple.loading import load_routine
-from supple.planning import build_plan
+from supple.io.routine_file import load_routine
+from supple.pipeline.orchestrator import build_plan
 from supple.testing import make_registry
 
 # The ids the product contract requires (product.md), by the tier the clinical notes give them.

@@ -1,7 +1,7 @@
 import pytest
 
 import supple
-from supple.catalogue import Catalogue, CatalogueEntry, UnknownExercise
+from supple.plugin.catalogue import Catalogue, CatalogueEntry, UnknownExercise
 
 
 def exercise(id, **kw):

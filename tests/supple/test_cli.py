@@ -96,7 +96,7 @@ def test_export_json_to_file_is_atomic_and_refuses_the_routine_itself(tmp_path):
 
 
 def test_internal_errors_give_a_message_not_a_traceback(monkeypatch):
-    import supple.commands.catalogue as catalogue
+    import supple.cli.catalogue as catalogue
 
     def broken(*a, **k):
         raise ZeroDivisionError("oops")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import supple.cli
-from supple import console
+from supple.cli import console
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUTINE = str(ROOT / "routines" / "morning-mobility.toml")

@@ -13,7 +13,8 @@ from click.testing import CliRunner
 
 import supple
 import supple.cli
-from supple.contributions import load_options
+import supple.cli._common
+from supple.plugin.contributions import load_options
 from supple.testing import make_registry
 
 
@@ -78,8 +79,8 @@ def test_a_broken_reference_in_a_used_strategy_is_a_clear_error_from_check(optio
     plugin.supple_timing_strategies = supple.hookimpl(lambda: [supple.TimingStrategy(
         name="paced", summary="s", build=_build, options="lazy_opts_plugin.options:Nope")])
     registry = make_registry(plugin, builtins=True)
-    monkeypatch.setattr(supple.cli, "registry", lambda ctx: registry)
-    import supple.commands.check as check_command
+    monkeypatch.setattr(supple.cli._common, "registry", lambda ctx: registry)
+    import supple.cli.check as check_command
 
     monkeypatch.setattr(check_command, "registry", lambda ctx: registry)
     routine = tmp_path / "r.toml"

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from supple import discovery
+from supple.plugin import discovery
 
 
 @pytest.fixture

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import types
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 import supple
 import supple.cli
+import supple.cli._common
 from supple.testing import make_registry
 
 ROUTINE = """
@@ -51,9 +51,9 @@ FAULTS = {
 @pytest.mark.parametrize("where", sorted(FAULTS))
 def test_plugin_raising_mid_export_is_named_and_nothing_is_written(where, tmp_path, monkeypatch):
     registry = make_registry(_faulty_module(**FAULTS[where]), builtins=True)
-    import supple.commands.export as export_command
+    import supple.cli.export as export_command
 
-    for module in (supple.cli, export_command):
+    for module in (supple.cli._common, export_command):
         monkeypatch.setattr(module, "registry", lambda ctx: registry)
     routine = tmp_path / "r.toml"
     routine.write_text(ROUTINE.format(

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from supple.errors import InputError, SafetyRefusal
-from supple.loading import profile_from_dict, routine_from_dict
-from supple.planning import build_plan
+from supple.io.routine_file import profile_from_dict, routine_from_dict
+from supple.pipeline.orchestrator import build_plan
 from supple.testing import make_registry
 
 settings.register_profile(
@@ -160,7 +160,7 @@ def test_whole_pipeline_to_every_exporter_succeeds_or_gives_supple_errors(doc, p
             continue
         options = None
         if exporter.options is not None:
-            from supple.resolve import options_for
+            from supple.pipeline.resolve import options_for
 
             options = options_for(name, exporter.options, {}, file="fuzz.toml", key=f"export.{name}")
         data = exporter.render(plan, options)

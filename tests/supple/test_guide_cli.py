@@ -11,7 +11,6 @@ import pytest
 from click.testing import CliRunner
 
 import supple
-
 from supple.cli import cli
 from supple.guide.clock import FakeClock
 
@@ -46,7 +45,7 @@ per_side = true
 @pytest.fixture
 def env(tmp_path, monkeypatch):
     """A private data and config directory, a fake clock and a fixed 'now'."""
-    import supple.commands.run as run_module
+    import supple.cli.run as run_module
 
     clocks: list[FakeClock] = []
 
@@ -218,7 +217,7 @@ def test_control_characters_in_the_routine_never_reach_the_terminal(env):
 
 
 def test_ctrl_c_during_the_session_stops_it_records_it_as_stopped_and_exits_130(env, monkeypatch):
-    import supple.commands.run as run_module
+    import supple.cli.run as run_module
 
     class InterruptedClock(FakeClock):
         def sleep(self, seconds):
@@ -250,7 +249,8 @@ class RemoveEverything:
 
 
 def test_a_session_safety_empties_is_not_run(env, monkeypatch):
-    import supple.commands.run as run_module
+    import supple.cli.run as run_module
+
     from supple.testing import make_registry
 
     monkeypatch.setattr(run_module, "registry", lambda ctx: make_registry(RemoveEverything(), builtins=True))
@@ -263,7 +263,7 @@ def test_a_session_safety_empties_is_not_run(env, monkeypatch):
 
 
 def test_pain_after_the_session_is_read_on_the_pain_monitoring_traffic_light():
-    from supple.commands.run import _pain_after_advice
+    from supple.cli.run import _pain_after_advice
 
     assert _pain_after_advice(3, None) == [] and _pain_after_advice(3, 3) == [] and _pain_after_advice(4, 2) == []
     assert "a little higher" in _pain_after_advice(2, 4)[0] and "settled by the next morning" in _pain_after_advice(2, 4)[0]

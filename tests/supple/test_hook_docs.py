@@ -1,4 +1,4 @@
-"""The hook reference stays honest: every hook in supple.hookspecs has a section in
+"""The hook reference stays honest: every hook in supple.plugin.hookspecs has a section in
 docs/plugins/hooks.md headed by its exact signature and showing its docstring's example,
 every hook is exercised by some test, and every docstring example works when pasted into a
 plugin module."""
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from supple import hookspecs
-from supple.markers import PROJECT
+from supple.plugin import hookspecs
+from supple.plugin.markers import PROJECT
 from supple.testing import make_registry, plan_routine
 
 ROOT = Path(__file__).parents[2]

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import attrs
 import pytest
+import supple_progression
+import supple_timing
 from click.testing import CliRunner
 
 import supple
-import supple_progression
-import supple_timing
 from supple.cli import cli
-from supple.serialize import plan_to_dict
+from supple.render.json import plan_to_dict
 from supple.testing import make_registry, plan_routine
 
 ROOT = Path(__file__).resolve().parents[2]

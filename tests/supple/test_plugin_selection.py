@@ -16,7 +16,8 @@ import pytest
 from click.testing import CliRunner
 
 from supple.cli import cli
-from supple.registry import ENV_ALLOW, ENV_DISABLE, ENV_STRICT, Selection, load_registry
+from supple.plugin.manager import load_registry
+from supple.plugin.selection import ENV_ALLOW, ENV_DISABLE, ENV_STRICT, Selection
 
 
 def fake_distribution(root: Path, dist: str, module: str, text: str, plugin: str) -> None:
@@ -30,7 +31,7 @@ def fake_distribution(root: Path, dist: str, module: str, text: str, plugin: str
 @pytest.fixture
 def world(tmp_path, monkeypatch):
     """Two fake plugins: ``bomb`` (marks its import, then raises) and ``quiet`` (fine)."""
-    from supple import config
+    from supple.io import config
 
     site, conf = tmp_path / "site", tmp_path / "config"
     site.mkdir()

@@ -12,9 +12,9 @@ import attrs
 import pytest
 
 import supple
-from supple import registry as registry_module
+from supple.plugin import manager as registry_module
 from supple.errors import InputError
-from supple.registry import load_registry, registry_from_plugins
+from supple.plugin.manager import load_registry, registry_from_plugins
 
 
 def exercise(ident: str) -> supple.Exercise:

@@ -21,7 +21,8 @@ from click.testing import CliRunner
 
 from supple.cli import cli
 from supple.errors import PluginError
-from supple.registry import ENV_STRICT, load_registry
+from supple.plugin.manager import load_registry
+from supple.plugin.selection import ENV_STRICT
 
 GOOD_SET = '''
 import supple
@@ -57,7 +58,7 @@ def fake_distribution(root: Path, dist: str, modules: dict[str, str], plugins: d
 def site(tmp_path, monkeypatch):
     """A folder on sys.path to install fake distributions into; a clean user config; the
     fake plugins' modules forgotten afterwards."""
-    from supple import config
+    from supple.io import config
 
     root = tmp_path / "site"
     root.mkdir()

@@ -8,7 +8,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from supple.loading import _clean, routine_from_dict
+from supple.io.routine_file import _clean, routine_from_dict
 
 # the rule as a regular expression, the oracle for the translation table supple uses
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")

@@ -13,8 +13,13 @@ import pytest
 from click.testing import CliRunner
 
 from supple.cli import cli
-from supple.loading import routine_from_dict
-from supple.schedule import local_datetime, machine_timezone, resolve_timezone, session_starts
+from supple.io.routine_file import routine_from_dict
+from supple.pipeline.schedule import (
+    local_datetime,
+    machine_timezone,
+    resolve_timezone,
+    session_starts,
+)
 
 MADRID = ZoneInfo("Europe/Madrid")
 NEW_YORK = ZoneInfo("America/New_York")

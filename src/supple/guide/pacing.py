@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import attrs
 
-from supple.plan import Timeline
+from supple.model.plan import Timeline
 
 
 @attrs.frozen

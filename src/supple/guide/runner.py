@@ -20,7 +20,7 @@ import attrs
 from supple.guide.clock import Clock
 from supple.guide.keys import KEYMAP, KeySource
 from supple.guide.pacing import Beat, beat_at, beats
-from supple.plan import Timeline
+from supple.model.plan import Timeline
 
 #: Seconds between checks for a key while paused.
 PAUSE_POLL_S = 0.5

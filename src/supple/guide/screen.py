@@ -21,11 +21,11 @@ import os
 import shutil
 from typing import TextIO
 
-from supple.exercise import format_seconds
 from supple.guide.pacing import Beat
 from supple.guide.runner import RunResult, Status
-from supple.plan import PlannedStep, Timeline
-from supple.textplan import _wrap, safe
+from supple.model.exercise import format_seconds
+from supple.model.plan import PlannedStep, Timeline
+from supple.text import safe, wrap
 
 _DEFAULT_LABELS = {
     "work": "{name}",
@@ -156,11 +156,11 @@ def step_block(timeline: Timeline, position: int, index: int, width: int) -> lis
     lines = [f"Step {position + 1} of {total}: {step_line(timeline, position)}"]
     if step is not None:
         for cue in step.exercise.cues:
-            lines += _wrap(cue, "  - ", width)
+            lines += wrap(cue, "  - ", width)
         if step.exercise.breathing:
-            lines += _wrap(f"Breathing: {step.exercise.breathing}", "  ", width)
+            lines += wrap(f"Breathing: {step.exercise.breathing}", "  ", width)
         if step.note:
-            lines += _wrap(f"Note: {step.note}", "  ", width)
+            lines += wrap(f"Note: {step.note}", "  ", width)
     lines.append(f"  Next up: {_after_step(timeline, index)}")
     return lines
 

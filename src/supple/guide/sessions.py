@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from supple.errors import InputError
-from supple.plan import Plan, Session
+from supple.model.plan import Plan, Session
 
 
 def choose_session(plan: Plan, now: dt.datetime, week: int | None = None) -> Session:

@@ -1,0 +1,132 @@
+"""What the commands share: the plugin registry, finding the routine and profile, the safety
+refusal message, JSON output, and the common options."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import click
+
+from supple.errors import InputError, SafetyRefusal
+
+EXIT_OK, EXIT_INPUT, EXIT_SAFETY = 0, 2, 3
+
+
+def report_refusal(exc: SafetyRefusal) -> None:
+    import textwrap
+
+    from supple.model.plan import DISCLAIMER
+
+    def say(text: str, indent: str = "", hanging: str = "") -> None:
+        for part in textwrap.wrap(text, width=88, initial_indent=indent, subsequent_indent=hanging,
+                                  break_on_hyphens=False) or [""]:
+            click.echo(part, err=True)
+
+    click.echo("supple: this plan was not made, for your safety.", err=True)
+    click.echo("", err=True)
+    for line in exc.advice.splitlines():
+        say(line)
+    for finding in exc.findings:
+        if finding.action == "refused":
+            say(f"[{finding.rule}] {finding.reason} (source: {finding.source})", "  - ", "    ")
+    click.echo("", err=True)
+    say(DISCLAIMER)
+
+
+def registry(ctx: click.Context):
+    """The plugin registry, loaded once per command, on first use."""
+    root = ctx.find_root()
+    if "registry" not in root.obj:
+        from supple.io.config import disabled_plugins
+        from supple.plugin.manager import load_registry
+
+        reg = load_registry(disabled=root.obj.get("disabled", ()), config_disabled=disabled_plugins())
+        # hooks are called as the command needs them: report what failed once it is done
+        root.call_on_close(lambda: _warn_failures(reg))
+        root.obj["registry"] = reg
+    return root.obj["registry"]
+
+
+def _warn_failures(reg: Any) -> None:
+    failures = reg.failures_so_far
+    if not failures:
+        return
+    from supple.text import safe
+
+    for info in failures:
+        click.echo(
+            f"supple: warning: plugin {safe(info.name)!r} "
+            + ("failed and is left out" if info.status == "failed"
+               else "partly failed; what failed is left out")
+            + f": {safe('; '.join(info.errors))} (`supple --disable-plugin {safe(info.name)} ...` skips it)",
+            err=True,
+        )
+
+
+def routine_path(ctx: click.Context, value: str | None) -> str:
+    """A routine argument is a file path or the name of a bundled routine."""
+    reg = None
+    if value is None:
+        from supple.io.config import default_routine
+
+        value = default_routine()
+        if value is None:
+            reg = registry(ctx)
+            defaults = sorted(r.name for r in reg.routines.values() if r.default)
+            if len(defaults) != 1:
+                raise InputError.at(
+                    "name a routine file or a bundled routine (see `supple routines`)"
+                    if not defaults else
+                    f"several plugins offer a default routine ({', '.join(defaults)}); name one"
+                )
+            return reg.routines[defaults[0]].path
+    if os.path.exists(value) or os.sep in value or value.endswith(".toml"):
+        return value
+    reg = reg or registry(ctx)
+    bundled = reg.routines.get(value)
+    if bundled is not None:
+        return bundled.path
+    import difflib
+
+    close = difflib.get_close_matches(value, list(reg.routines), n=2)
+    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else " (see `supple routines`)"
+    raise InputError.at(f"no such file, and no bundled routine of that name{hint}", value)
+
+
+def load_profile_arg(path: str | None):
+    from supple.io.config import default_profile
+    from supple.io.routine_file import load_profile
+
+    if path is None:
+        found = default_profile()
+        return load_profile(found) if found else None
+    return load_profile(path)
+
+
+def dump_json(data: Any) -> None:
+    from supple.render.json import json_text
+
+    click.echo(json_text(data), nl=False)
+
+
+def build_plan_from_args(ctx: click.Context, routine: str | None, profile: str | None, allow: tuple[str, ...]):
+    from supple.io.routine_file import load_routine
+    from supple.pipeline.orchestrator import build_plan
+
+    path = routine_path(ctx, routine)
+    loaded = load_routine(path)
+    person = load_profile_arg(profile)
+    return build_plan(loaded, registry(ctx), person, waive=allow), loaded, person
+
+
+PROFILE_OPTION = click.option(
+    "--profile", "-p", "profile", metavar="FILE",
+    help="Profile file (default: profile.toml in the user's config directory, if any).",
+)
+
+
+ALLOW_OPTION = click.option(
+    "--allow", multiple=True, metavar="RULE",
+    help="Waive a safety rule by name (repeatable); the waiver is printed in every output.",
+)

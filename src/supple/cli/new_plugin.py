@@ -1,0 +1,83 @@
+"""`supple new-plugin NAME`: start a plugin project from the templates in supple/scaffold."""
+
+from __future__ import annotations
+
+import click
+
+from supple.errors import InputError
+
+
+@click.command("new-plugin")
+@click.argument("name")
+@click.option(
+    "--dir", "directory", default=".", metavar="DIR", show_default=True,
+    help="The folder to create the project in (it must exist).",
+)
+def new_plugin(name: str, directory: str) -> None:
+    """Start a new plugin: create DIR/supple-NAME with a package, a test and a README.
+
+    NAME is the plugin's name, lowercase words joined by hyphens (e.g. desk-break); the
+    distribution is supple-NAME and the package supple_NAME. The generated project installs
+    and passes its own test as it is.
+    """
+    import os
+    import shutil
+    import tempfile
+
+    from supple.scaffold import MAX_NAME, NAME, names, render, suggest
+    from supple.testing import BUILTIN_PLUGINS
+
+    given = name
+    if name.startswith("supple-"):
+        name = name[len("supple-"):]
+    if not NAME.match(name) or len(name) > MAX_NAME:
+        better = suggest(given)
+        hint = f"; for example {better!r}" if better and NAME.match(better) else ""
+        raise InputError.at(
+            f"{given!r} is not a plugin name: use lowercase letters and digits in words joined by "
+            f"single hyphens, starting with a letter, at most {MAX_NAME} characters{hint}",
+            None, "NAME",
+        )
+    if name in BUILTIN_PLUGINS:
+        raise InputError.at(
+            f"{name!r} is the name of a plugin that ships with supple; choose another", None, "NAME"
+        )
+    if not os.path.isdir(directory):
+        raise InputError.at("no such folder", directory, "--dir")
+    spelled = names(name)
+    target = os.path.join(directory, spelled["dist"])
+    if os.path.lexists(target):
+        raise InputError.at(
+            "already exists; nothing was written (remove it or choose another --dir)", target
+        )
+    files = render(name)
+    # write everything into a hidden folder beside the target, then rename it into place:
+    # an error leaves nothing half-written
+    try:
+        staging = tempfile.mkdtemp(prefix=".supple-new-plugin-", dir=directory)
+    except OSError as exc:
+        raise InputError.at(f"cannot write here ({exc.strerror or exc})", directory, "--dir") from None
+    try:
+        for relative, text in files.items():
+            path = os.path.join(staging, *relative.split("/"))
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+        os.rename(staging, target)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise InputError.at(f"cannot be created ({exc.strerror or exc}); nothing was written", target) from None
+
+    shown = os.path.relpath(target) if not os.path.isabs(directory) else target
+    click.echo(f"Created {shown}: plugin {name!r}, distribution {spelled['dist']}, "
+               f"package {spelled['module']}")
+    for relative in files:
+        click.echo(f"  {relative}")
+    click.echo("")
+    click.echo("Next:")
+    click.echo(f"  cd {shown}")
+    click.echo('  python -m pip install -e ".[test]"')
+    click.echo("  python -m pytest")
+    click.echo(f"  supple plugins          # lists {name!r}")
+    click.echo(f"  supple exercises --set {name}")
+    click.echo("Writing a plugin, step by step: docs/plugins/tutorial.md in supple's documentation.")

@@ -1,0 +1,105 @@
+"""`supple plugins` and `supple routines`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from supple.cli._common import dump_json, registry
+
+
+@click.command()
+@click.option("--all", "show_all", is_flag=True, help="Include the plugins that ship with supple.")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.pass_context
+def plugins(ctx: click.Context, show_all: bool, as_json: bool) -> None:
+    """List plugins: version, what each contributes, and failures.
+
+    Failed plugins are always shown, with what went wrong. With SUPPLE_STRICT_PLUGINS=1 the
+    listing is printed and the command then fails (exit status 2) if any plugin failed.
+    """
+    import os
+
+    from supple.errors import PluginError
+    from supple.io.config import disabled_plugins
+    from supple.plugin.manager import load_registry
+    from supple.plugin.selection import ENV_STRICT, truthy
+
+    root = ctx.find_root()
+    reg = load_registry(
+        disabled=root.obj.get("disabled", ()), config_disabled=disabled_plugins(), strict=False
+    ).collect_all()
+    # built-in plugins are listed with --all, or when they are not simply active
+    shown = [p for p in reg.plugins if show_all or not p.builtin or p.status != "active"]
+    if as_json:
+        dump_json([p.to_dict() for p in shown])
+        for note in reg.notes:
+            click.echo(f"supple: note: {_safe(note)}", err=True)
+    else:
+        _print(reg, shown)
+    failures = reg.failures
+    if failures and truthy(os.environ.get(ENV_STRICT)):
+        names = ", ".join(repr(p.name) for p in failures)
+        first = failures[0]
+        raise PluginError(
+            first.name,
+            f"{'; '.join(first.errors)} [strict mode ({ENV_STRICT} is set): "
+            f"{len(failures)} plugin(s) failed: {names}]",
+        )
+
+
+def _safe(text: object) -> str:
+    from supple.text import safe
+
+    return safe(str(text))
+
+
+def _print(reg: Any, shown: list[Any]) -> None:
+    if not any(not p.builtin for p in reg.plugins) and len(shown) < len(reg.plugins):
+        click.echo("No third-party plugins installed. `supple plugins --all` lists the built-in ones.")
+    for info in shown:
+        version = f" {info.version}" if info.version else ""
+        if info.builtin:
+            origin = " (built in)"
+        elif info.distribution and info.distribution != info.name:
+            origin = f" ({info.distribution})"
+        else:
+            origin = ""
+        status = info.status
+        if info.status == "disabled" and info.disabled_by:
+            status = f"disabled ({info.disabled_by})"
+        click.echo(_safe(f"{info.name}{version}{origin}: {status}"))
+        for kind, names in sorted(info.contributes.items()):
+            click.echo(_safe(f"    {kind}: {', '.join(names)}"))
+        for error in info.errors:
+            click.echo(f"    error: {_safe(error)}")
+    hidden = len(reg.plugins) - len(shown)
+    if hidden:
+        click.echo(f"({hidden} built-in plugin(s) not shown; use --all)")
+    for note in reg.notes:
+        click.echo(f"note: {_safe(note)}")
+    if reg.failures:
+        click.echo(
+            "A failed plugin is left out and supple carries on without it. To stop loading one: "
+            "`supple --disable-plugin NAME ...`, SUPPLE_DISABLE_PLUGINS=NAME, or `disable` in "
+            "the [plugins] table of your config.toml."
+        )
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.pass_context
+def routines(ctx: click.Context, as_json: bool) -> None:
+    """List the bundled routines, which can be named instead of a file."""
+    reg = registry(ctx)
+    items = sorted(reg.routines.values(), key=lambda r: r.name)
+    if as_json:
+        dump_json([{"name": r.name, "title": r.title, "path": r.path, "default": r.default,
+                     "plugin": reg.provider("routine", r.name)} for r in items])
+        return
+    from supple.text import safe
+
+    for item in items:
+        mark = " (default)" if item.default else ""
+        click.echo(f"{item.name:<28} {safe(item.title)}{mark}")

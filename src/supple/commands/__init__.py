@@ -1,1 +1,0 @@
-"""The commands of the supple CLI, one module each, imported only when run."""

@@ -1,0 +1,83 @@
+"""The user's configuration directory (platformdirs): ``config.toml`` and ``profile.toml``.
+
+``config.toml`` may hold::
+
+    [plugins]
+    disable = ["some-plugin"]     # never load these
+
+    [defaults]
+    routine = "morning-mobility"  # what `supple plan` uses with no routine named
+
+``profile.toml`` is the profile used when ``--profile`` is not given. ``SUPPLE_CONFIG_DIR``
+overrides the directory (tests and portable set-ups use it).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from supple.errors import InputError
+
+ENV_CONFIG_DIR = "SUPPLE_CONFIG_DIR"
+
+
+def config_dir() -> Path:
+    """The directory supple reads user configuration from."""
+    override = os.environ.get(ENV_CONFIG_DIR)
+    if override:
+        return Path(override)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("supple", appauthor=False))
+
+
+@cache
+def user_config() -> dict[str, Any]:
+    """The parsed ``config.toml`` (empty when there is none), checked for shape."""
+    path = config_dir() / "config.toml"
+    if not path.is_file():
+        return {}
+    from supple.io.toml import read_toml
+
+    data = read_toml(path)
+    name = str(path)
+    for key in data:
+        if key not in ("plugins", "defaults"):
+            raise InputError.at("unknown table; known: [plugins], [defaults]", name, key)
+    plugins = data.get("plugins", {})
+    if isinstance(plugins, dict):
+        for key, value in plugins.items():
+            if key == "disable":
+                continue
+            if isinstance(value, dict):
+                raise InputError.at(
+                    "plugin settings belong in a routine file's [plugins.NAME] table, not in "
+                    "config.toml", name, f"plugins.{key}")
+            raise InputError.at("unknown key; [plugins] in config.toml has only: disable", name,
+                                f"plugins.{key}")
+    disable = plugins.get("disable", []) if isinstance(plugins, dict) else None
+    if not isinstance(disable, list) or not all(isinstance(x, str) for x in disable):
+        raise InputError.at("expected a list of plugin names", name, "plugins.disable")
+    defaults = data.get("defaults", {})
+    if not isinstance(defaults, dict) or not isinstance(defaults.get("routine", ""), str):
+        raise InputError.at("expected a routine name or path", name, "defaults.routine")
+    return data
+
+
+def disabled_plugins() -> list[str]:
+    """Plugin names the user disabled in ``config.toml``."""
+    return list(user_config().get("plugins", {}).get("disable", []))
+
+
+def default_routine() -> str | None:
+    """The routine ``supple plan`` uses with none named, if the user set one."""
+    return user_config().get("defaults", {}).get("routine") or None
+
+
+def default_profile() -> Path | None:
+    """``profile.toml`` in the configuration directory, if it exists."""
+    path = config_dir() / "profile.toml"
+    return path if path.is_file() else None

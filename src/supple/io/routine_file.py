@@ -1,0 +1,369 @@
+"""Reading routine and profile files: TOML (tomllib) structured with cattrs, checked, and
+turned into :class:`supple.Routine` / :class:`supple.Profile`.
+
+Every problem is reported with the file, the key path (``steps[3].reps``, steps counted from
+1 as they appear in the file) and what is wrong; all problems of a file are reported at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from supple import limits
+from supple.errors import InputError, Problem
+from supple.io.convert import Seconds, _describe, structure
+from supple.io.toml import read_toml
+from supple.model.routine import (
+    WEEKDAYS,
+    Routine,
+    RoutineInfo,
+    Schedule,
+    Step,
+    StrategyChoice,
+)
+from supple.text import close_matches
+
+if TYPE_CHECKING:
+    from supple.model.profile import Profile
+
+
+# control characters dropped from text read from files (tab, newline and carriage return are
+# kept); a translation table costs far less to build than the equivalent regular expression
+_CONTROL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0),
+                          0x2028, 0x2029])
+
+
+@attrs.frozen
+class _ScheduleTable:
+    start: dt.date
+    weeks: int | None = None
+    until: dt.date | None = None
+    days: str | list[str] = "daily"
+    times: str | list[str] = attrs.field(factory=lambda: ["08:00"])
+    timezone: str | None = None
+
+
+@attrs.frozen
+class _StepTable:
+    exercise: str
+    sets: int | None = None
+    reps: int | None = None
+    hold: Seconds | None = None
+    per_side: bool | None = None
+    rest: Seconds | None = None
+    tempo: float | None = None
+    load_kg: float | None = None
+    note: str = ""
+
+
+@functools.cache
+def _safety_table() -> type:
+    @attrs.frozen
+    class SafetyTable:
+        allow: list[str] = attrs.field(factory=list)
+
+    return SafetyTable
+
+
+ROUTINE_TABLES = ("routine", "schedule", "timing", "progression", "steps", "safety", "export", "plugins")
+
+
+def load_routine(path: str | os.PathLike[str]) -> Routine:
+    """Read and check a routine file. Raises :class:`InputError` listing every problem."""
+    name = os.fspath(path)
+    return routine_from_dict(read_toml(name), name)
+
+
+def routine_from_dict(data: Mapping[str, Any], file: str) -> Routine:
+    """Check a parsed routine document (a dict as tomllib returns it) and build the Routine."""
+    problems: list[Problem] = []
+
+    def collect(fn, *args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            return None
+
+    for key in data:
+        if key not in ROUTINE_TABLES:
+            close = close_matches(key, ROUTINE_TABLES, n=1)
+            hint = f"; did you mean [{close[0]}]?" if close else f" (known: {', '.join(ROUTINE_TABLES)})"
+            problems.append(Problem(f"unknown table{hint}", file, key))
+
+    info = None
+    if "routine" not in data:
+        problems.append(Problem("a routine needs a [routine] table with a title", file, "routine"))
+    else:
+        table = collect(structure, data["routine"], RoutineInfo, file=file, key="routine")
+        if table is not None:
+            text_problems = [p for p in (
+                _text(table.title, file, "routine.title", required=True),
+                _text(table.summary, file, "routine.summary"),
+            ) if p]
+            problems.extend(text_problems)
+            ident = table.id or _stem(file)
+            if table.id and not re.match(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", table.id):
+                problems.append(Problem(
+                    "must be letters, digits, '.', '_' or '-' (at most 100)", file, "routine.id"))
+            info = RoutineInfo(title=_clean(table.title), summary=_clean(table.summary),
+                               id=ident, revised=table.revised)
+
+    schedule = None
+    if "schedule" in data:
+        table = collect(structure, data["schedule"], _ScheduleTable, file=file, key="schedule")
+        if table is not None:
+            schedule = collect(_schedule, table, file)
+
+    timing = collect(_strategy, data.get("timing", {}), "steady", file, "timing")
+    progression = collect(_strategy, data.get("progression", {}), "none", file, "progression")
+
+    steps: list[Step] = []
+    raw_steps = data.get("steps")
+    if raw_steps is None:
+        problems.append(Problem("a routine needs at least one [[steps]] entry", file, "steps"))
+    elif not isinstance(raw_steps, list):
+        problems.append(Problem(
+            f"expected [[steps]] tables, got {_describe(raw_steps)}", file, "steps"))
+    elif not raw_steps:
+        problems.append(Problem("a routine needs at least one [[steps]] entry", file, "steps"))
+    elif len(raw_steps) > limits.MAX_STEPS:
+        problems.append(Problem(
+            f"has {len(raw_steps):,} steps; the limit is {limits.MAX_STEPS}", file, "steps"))
+    else:
+        for number, raw in enumerate(raw_steps, start=1):
+            step = collect(_step, raw, number, file)
+            if step is not None:
+                steps.append(step)
+
+    allow: tuple[str, ...] = ()
+    if "safety" in data:
+        table = collect(structure, data["safety"], _safety_table(), file=file, key="safety")
+        if table is not None:
+            if len(table.allow) > limits.MAX_LIST:
+                problems.append(Problem(f"at most {limits.MAX_LIST} rules", file, "safety.allow"))
+            allow = tuple(table.allow)
+
+    extra: dict[str, dict[str, Mapping[str, Any]]] = {}
+    for table_name in ("export", "plugins"):
+        value = data.get(table_name, {})
+        if not isinstance(value, Mapping) or not all(isinstance(v, Mapping) for v in value.values()):
+            problems.append(Problem(
+                f"expected tables such as [{table_name}.NAME]", file, table_name))
+            continue
+        extra[table_name] = {k: dict(v) for k, v in value.items()}
+
+    if problems:
+        raise InputError(problems)
+    assert info is not None and timing is not None and progression is not None
+    return Routine(
+        path=file, info=info, steps=tuple(steps), timing=timing, progression=progression,
+        schedule=schedule, safety_allow=allow, export=extra.get("export", {}),
+        plugins=extra.get("plugins", {}),
+    )
+
+
+def _stem(file: str) -> str:
+    base = os.path.basename(file)
+    stem = base.rsplit(".", 1)[0] if "." in base else base
+    return re.sub(r"[^A-Za-z0-9._-]", "-", stem) or "routine"
+
+
+def _clean(text: str) -> str:
+    """Text from a file with control characters removed (tabs and newlines kept)."""
+    return text.translate(_CONTROL)
+
+
+def _text(value: str, file: str, key: str, *, required: bool = False) -> Problem | None:
+    if required and not value.strip():
+        return Problem("must not be empty", file, key)
+    if len(value) > limits.MAX_TEXT:
+        return Problem(f"is {len(value):,} characters long; the limit is {limits.MAX_TEXT:,}", file, key)
+    return None
+
+
+def _strategy(table: Any, default: str, file: str, key: str) -> StrategyChoice:
+    if not isinstance(table, Mapping):
+        raise InputError.at(f"expected a table, got {_describe(table)}", file, key)
+    options = dict(table)
+    name = options.pop("strategy", default)
+    if not isinstance(name, str) or not name:
+        raise InputError.at(f"expected a strategy name, got {_describe(name)}", file, f"{key}.strategy")
+    return StrategyChoice(name=name, options=options, key=key)
+
+
+def _step(raw: Any, number: int, file: str) -> Step:
+    key = f"steps[{number}]"
+    if not isinstance(raw, Mapping):
+        raise InputError.at(f"expected a table, got {_describe(raw)}", file, key)
+    raw = dict(raw)
+    timing = raw.pop("timing", {})
+    progression_raw = raw.pop("progression", None)
+    problems: list[Problem] = []
+    table = None
+    try:
+        table = structure(raw, _StepTable, file=file, key=key)
+    except InputError as exc:
+        problems.extend(exc.problems)
+    if not isinstance(timing, Mapping):
+        problems.append(Problem(f"expected a table, got {_describe(timing)}", file, f"{key}.timing"))
+    progression = None
+    if progression_raw is not None:
+        try:
+            progression = _strategy(progression_raw, "none", file, f"{key}.progression")
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if table is not None:
+        checks = (
+            ("sets", table.sets, 1, limits.MAX_SETS),
+            ("reps", table.reps, 0, limits.MAX_REPS),
+            ("hold", table.hold, 0, limits.MAX_HOLD_S),
+            ("rest", table.rest, 0, limits.MAX_REST_S),
+            ("tempo", table.tempo, 0, limits.MAX_TEMPO_S),
+            ("load_kg", table.load_kg, 0, limits.MAX_LOAD_KG),
+        )
+        for name, value, low, high in checks:
+            if value is None:
+                continue
+            if value != value or value < low or value > high:  # NaN fails every comparison
+                unit = {"hold": " s", "rest": " s", "tempo": " s", "load_kg": " kg"}.get(name, "")
+                problems.append(Problem(
+                    f"must be between {low} and {high}{unit}; got {value:g}{unit}"
+                    if isinstance(value, float) else f"must be between {low} and {high}{unit}; got {value}{unit}",
+                    file, f"{key}.{name}"))
+        if not table.exercise.strip():
+            problems.append(Problem("must name an exercise", file, f"{key}.exercise"))
+        bad = _text(table.note, file, f"{key}.note")
+        if bad:
+            problems.append(bad)
+    if problems:
+        raise InputError(problems)
+    assert table is not None
+    return Step(
+        number=number, exercise=table.exercise.strip(), sets=table.sets, reps=table.reps,
+        hold_s=table.hold, per_side=table.per_side, rest_s=table.rest, tempo_s=table.tempo,
+        load_kg=table.load_kg, note=_clean(table.note), timing=dict(timing),
+        progression=progression,
+    )
+
+
+_DAY_WORDS = {
+    "daily": tuple(range(7)), "everyday": tuple(range(7)),
+    "weekdays": (0, 1, 2, 3, 4), "weekends": (5, 6),
+}
+
+
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+def _schedule(table: _ScheduleTable, file: str) -> Schedule:
+    from supple.pipeline.schedule import resolve_timezone
+
+    problems: list[Problem] = []
+    days: tuple[int, ...] = ()
+    if isinstance(table.days, str):
+        word = table.days.strip().lower()
+        if word in _DAY_WORDS:
+            days = _DAY_WORDS[word]
+        elif word[:3] in WEEKDAYS:
+            days = (WEEKDAYS.index(word[:3]),)
+        else:
+            problems.append(Problem(
+                f"expected \"daily\", \"weekdays\", \"weekends\" or a list such as "
+                f"[\"mon\", \"wed\", \"fri\"]; got {table.days!r}", file, "schedule.days"))
+    else:
+        chosen = set()
+        for index, day in enumerate(table.days, start=1):
+            short = day.strip().lower()[:3]
+            if short in WEEKDAYS and day.strip().lower() in (short, _full(short)):
+                chosen.add(WEEKDAYS.index(short))
+            else:
+                problems.append(Problem(
+                    f"expected a weekday such as \"mon\" or \"monday\"; got {day!r}",
+                    file, f"schedule.days[{index}]"))
+        if not table.days:
+            problems.append(Problem("must name at least one day", file, "schedule.days"))
+        days = tuple(sorted(chosen))
+
+    times_raw = [table.times] if isinstance(table.times, str) else list(table.times)
+    times: set[dt.time] = set()
+    for index, value in enumerate(times_raw, start=1):
+        match = _TIME.match(value.strip())
+        where = "schedule.times" if isinstance(table.times, str) else f"schedule.times[{index}]"
+        if not match:
+            problems.append(Problem(
+                f"expected a local time of day such as \"07:30\"; got {value!r}", file, where))
+        else:
+            times.add(dt.time(int(match.group(1)), int(match.group(2))))
+    if not times_raw:
+        problems.append(Problem("must give at least one time of day", file, "schedule.times"))
+    if len(times_raw) > limits.MAX_TIMES_PER_DAY:
+        problems.append(Problem(
+            f"has {len(times_raw)} times a day; the limit is {limits.MAX_TIMES_PER_DAY}",
+            file, "schedule.times"))
+
+    until = None
+    if table.weeks is not None and table.until is not None:
+        problems.append(Problem("give either weeks or until, not both", file, "schedule"))
+    elif table.weeks is not None:
+        if table.weeks < 1 or table.weeks > limits.MAX_WEEKS:
+            problems.append(Problem(
+                f"must be between 1 and {limits.MAX_WEEKS} weeks; got {table.weeks}",
+                file, "schedule.weeks"))
+        else:
+            until = table.start + dt.timedelta(days=7 * table.weeks - 1)
+    elif table.until is not None:
+        if table.until < table.start:
+            problems.append(Problem(
+                f"{table.until.isoformat()} is before the start, {table.start.isoformat()}",
+                file, "schedule.until"))
+        elif (table.until - table.start).days >= 7 * limits.MAX_WEEKS:
+            problems.append(Problem(
+                f"the programme would last more than {limits.MAX_WEEKS} weeks", file, "schedule.until"))
+        else:
+            until = table.until
+    else:
+        problems.append(Problem("give the programme's length: weeks = 6 or until = 2027-01-17",
+                                file, "schedule.weeks"))
+
+    zone = None
+    try:
+        zone = resolve_timezone(table.timezone)
+    except ValueError as exc:
+        problems.append(Problem(str(exc), file, "schedule.timezone"))
+    if problems:
+        raise InputError(problems)
+    assert until is not None and zone is not None
+    if days and not any((table.start + dt.timedelta(days=i)).weekday() in days
+                        for i in range(min(7, (until - table.start).days + 1))):
+        raise InputError.at("no session falls between start and the end on the chosen days",
+                            file, "schedule.days")
+    return Schedule(start=table.start, until=until, days=days, times=tuple(sorted(times)),
+                    timezone=zone, weeks=table.weeks)
+
+
+def _full(short: str) -> str:
+    return {"mon": "monday", "tue": "tuesday", "wed": "wednesday", "thu": "thursday",
+            "fri": "friday", "sat": "saturday", "sun": "sunday"}[short]
+
+
+def load_profile(path: str | os.PathLike[str]) -> Profile:
+    """Read and check a profile file (``[profile]`` table). Ids of conditions and red flags
+    are checked against the loaded safety filters when planning, not here."""
+    from supple.io.profile_file import load_profile as load
+
+    return load(path)
+
+
+def profile_from_dict(data: Mapping[str, Any], file: str) -> Profile:
+    """A :class:`supple.Profile` from a parsed profile file's data (see :func:`load_profile`)."""
+    from supple.io.profile_file import profile_from_dict as build
+
+    return build(data, file)

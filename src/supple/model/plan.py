@@ -1,0 +1,180 @@
+"""What planning produces: sessions of steps with resolved doses and timelines, and what the
+safety filters changed. Exporters read only these objects."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+
+from supple.model.exercise import Dose, Exercise
+from supple.model.profile import Profile
+from supple.model.routine import Routine
+
+__all__ = [
+    "DISCLAIMER", "SAFETY_ACTIONS", "SEGMENT_KINDS", "Plan", "PlannedStep", "SafetyFinding",
+    "Segment", "Session", "Timeline",
+]
+
+
+#: The actions a safety finding can record.
+SAFETY_ACTIONS = ("removed", "replaced", "capped", "warned", "refused", "postponed", "waived")
+
+
+#: The kinds of timeline segment.
+SEGMENT_KINDS = ("work", "hold", "rest", "switch", "transition")
+
+
+@attrs.frozen
+class Segment:
+    """One stretch of time in a session: ``kind`` is one of :data:`SEGMENT_KINDS`.
+
+    ``step`` is the position of the step in the session's step list, ``set``/``rep`` count from
+    1 (0 when not applicable), ``side`` is ``"left"``, ``"right"`` or ``None``.
+    """
+
+    kind: str = attrs.field(validator=attrs.validators.in_(SEGMENT_KINDS))
+    seconds: float = attrs.field(validator=attrs.validators.ge(0))
+    step: int
+    label: str = ""
+    set: int = 0
+    rep: int = 0
+    side: str | None = None
+
+
+@attrs.frozen
+class Timeline:
+    """A session laid out in time by a timing strategy.
+
+    ``steps`` are the steps as the strategy will have them done (a time-boxing strategy may
+    have trimmed doses); ``notes`` say what the strategy changed.
+    """
+
+    segments: tuple[Segment, ...]
+    steps: tuple[PlannedStep, ...]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def total_s(self) -> int:
+        """The session's length in whole seconds (rounded up)."""
+        total = sum(segment.seconds for segment in self.segments)
+        return int(-(-total // 1))
+
+
+@attrs.frozen
+class SafetyFinding:
+    """One thing a safety filter did or said, with why and on whose authority.
+
+    ``rule`` names the rule (users waive rules by this name), ``action`` is one of
+    :data:`SAFETY_ACTIONS`, ``exercise`` the exercise id concerned (``None`` for the whole
+    plan), ``step`` the routine step number, ``replacement`` the exercise id put in its place,
+    ``source`` the published source, ``advice`` what to tell the person (for refusals).
+    """
+
+    rule: str
+    action: str = attrs.field(validator=attrs.validators.in_(SAFETY_ACTIONS))
+    reason: str
+    source: str
+    exercise: str | None = None
+    step: int | None = None
+    replacement: str | None = None
+    advice: str = ""
+
+
+@attrs.frozen
+class Session:
+    """One session of the programme: when (``start`` is time-zone aware, ``None`` for a
+    routine without a schedule), which programme week (from 1), and what to do."""
+
+    index: int
+    week: int
+    start: dt.datetime | None
+    timeline: Timeline
+
+    @property
+    def steps(self) -> tuple[PlannedStep, ...]:
+        return self.timeline.steps
+
+    @property
+    def duration_s(self) -> int:
+        return self.timeline.total_s
+
+
+@attrs.frozen
+class Plan:
+    """The whole programme for one routine and one profile.
+
+    ``timing`` and ``progression`` are the strategy names the routine uses; ``waived`` the
+    safety rules the user waived; ``disclaimer`` the text every human-facing output carries.
+    ``related`` holds the catalogue entries of every exercise the plan refers to, sorted by
+    ``set/id``: the routine's steps as written (before safety filters changed them), the
+    planned exercises, and their easier and harder variants, so that exporters can name and
+    describe them; see :meth:`find_exercise`.
+    """
+
+    routine: Routine
+    sessions: tuple[Session, ...]
+    safety: tuple[SafetyFinding, ...] = ()
+    profile: Profile | None = None
+    timing: str = "steady"
+    progression: str = "none"
+    waived: tuple[str, ...] = ()
+    related: tuple[Any, ...] = ()
+    #: The plugins' settings from the routine's ``[plugins.NAME]`` tables, by settings name
+    #: (see :class:`supple.PluginSettings`); exporters read their own here.
+    settings: Any = attrs.field(factory=dict)
+
+    def find_exercise(self, ref: str, set_name: str = "") -> Exercise | None:
+        """The exercise ``ref`` names (``set/id``, or an id, looked up in ``set_name`` when
+        given) among :attr:`related`; ``None`` when the plan does not carry it or a bare id
+        is ambiguous."""
+        if "/" in ref:
+            set_name, _, ref = ref.partition("/")
+        found = [
+            e.exercise for e in self.related
+            if e.exercise.id == ref and (not set_name or e.set_name == set_name)
+        ]
+        return found[0] if len(found) == 1 else None
+
+    @property
+    def title(self) -> str:
+        return self.routine.info.title
+
+    @property
+    def weeks(self) -> int:
+        return max((s.week for s in self.sessions), default=1)
+
+    def sessions_in_week(self, week: int) -> tuple[Session, ...]:
+        return tuple(s for s in self.sessions if s.week == week)
+
+
+@attrs.frozen
+class PlannedStep:
+    """A routine step resolved against the catalogue, with the dose for one session.
+
+    ``number`` is the step's number in the routine file (from 1); ``ref`` the exercise's
+    qualified name ``set/id``; ``set_name`` its exercise set; ``timing_options`` the step's
+    own timing options when it overrides the routine's (``None`` otherwise);
+    ``progression`` the progression strategy name and options object that apply to it.
+    """
+
+    number: int
+    exercise: Exercise
+    set_name: str
+    dose: Dose
+    note: str = ""
+    timing_options: Any = None
+    progression: str = "none"
+    progression_options: Any = None
+
+    @property
+    def ref(self) -> str:
+        return f"{self.set_name}/{self.exercise.id}"
+
+
+DISCLAIMER = (
+    "supple is not medical advice. Stop and seek care if pain increases sharply, spreads down a "
+    "leg, or any warning sign appears (such as numbness around the groin, bladder or bowel "
+    "changes, or weakness in the legs)."
+)

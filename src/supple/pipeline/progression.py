@@ -1,0 +1,97 @@
+"""pipeline.progression."""
+
+from __future__ import annotations
+
+import attrs
+
+from supple.errors import InputError, PluginError, Problem
+from supple.model.exercise import Dose
+from supple.model.plan import PlannedStep
+from supple.model.profile import Profile
+from supple.pipeline.resolve import ResolvedRoutine
+from supple.plugin.registry import Registry
+from supple.plugin.strategies import ProgressionContext
+
+
+def dose_limits() -> tuple[tuple[str, str, float, str], ...]:
+    """The largest dose a progression may reach: the limits a routine file has."""
+    from supple import limits
+
+    return (
+        ("sets", "sets", limits.MAX_SETS, ""),
+        ("reps", "reps", limits.MAX_REPS, ""),
+        ("hold_s", "hold", limits.MAX_HOLD_S, " s"),
+        ("rest_s", "rest", limits.MAX_REST_S, " s"),
+        ("load_kg", "load_kg", limits.MAX_LOAD_KG, " kg"),
+    )
+
+
+def check_doses(
+    progressed: tuple[PlannedStep, ...], base: tuple[PlannedStep, ...], week: int, resolved: ResolvedRoutine
+) -> None:
+    """A progression may not take a dose past the limits a routine file has."""
+    problems = []
+    for step, before in zip(progressed, base):
+        if step.dose is before.dose:
+            continue
+        for attribute, name, limit, unit in dose_limits():
+            value = getattr(step.dose, attribute)
+            if value > limit:
+                problems.append(Problem(
+                    f"by week {week} the {step.progression!r} progression takes {name} to "
+                    f"{value:g}{unit} (for {step_key(step, resolved)}, {step.exercise.id}); the most "
+                    f"supple allows is {limit:g}{unit}: lower the increment or give a cap",
+                    resolved.routine.path, progression_key(step, resolved),
+                ))
+    if problems:
+        raise InputError(problems)
+
+
+def step_key(step: PlannedStep, resolved: ResolvedRoutine) -> str:
+    return f"steps[{step.number}]"
+
+
+def progression_key(step: PlannedStep, resolved: ResolvedRoutine) -> str:
+    """Where the step's progression was chosen: its own ``[steps.progression]`` or the
+    routine's ``[progression]``."""
+    for written in resolved.routine.steps:
+        if written.number == step.number and written.progression is not None:
+            return written.progression.key
+    return resolved.routine.progression.key or "progression"
+
+
+def progress_step(
+    step: PlannedStep, week: int, weeks: int, profile: Profile, resolved: ResolvedRoutine, registry: Registry
+) -> PlannedStep:
+    """``step`` with the dose its progression strategy gives for programme week ``week``.
+
+    A strategy may raise :class:`InputError` to say its options do not suit this programme;
+    the problem is located at the step's progression table."""
+    strategy = resolved.progressions.get(step.progression)
+    if strategy is None:
+        return step
+    context = ProgressionContext(
+        exercise=step.exercise, weeks=weeks, pain=profile.pain, settings=resolved.settings
+    )
+    try:
+        dose = strategy.dose_for(step.dose, week, step.progression_options, context)
+    except InputError as exc:
+        raise InputError(
+            Problem(
+                f"{problem.message} (for {step_key(step, resolved)}, {step.exercise.id})",
+                problem.file or resolved.routine.path,
+                problem.key or progression_key(step, resolved),
+            )
+            for problem in exc.problems
+        ) from None
+    except Exception as exc:
+        plugin = registry.provider("progression strategy", strategy.name) or strategy.name
+        raise PluginError(
+            plugin, f"progression strategy {strategy.name!r} raised {type(exc).__name__}: {exc}"
+        ) from None
+    if not isinstance(dose, Dose):
+        plugin = registry.provider("progression strategy", strategy.name) or strategy.name
+        raise PluginError(
+            plugin, f"progression strategy {strategy.name!r} returned {type(dose).__name__}, not a Dose"
+        )
+    return step if dose == step.dose else attrs.evolve(step, dose=dose)

@@ -1,0 +1,159 @@
+"""Resolving a routine against the registry: exercise references become catalogue entries,
+strategy names become strategy objects, option tables become validated option objects.
+
+This is the second stage of the pipeline (load -> resolve -> safety -> schedule and progression
+-> timing -> export); it reads the registry and the routine and changes neither.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, NamedTuple
+
+import attrs
+
+from supple.errors import InputError, Problem
+from supple.model.plan import PlannedStep
+from supple.model.routine import Routine, StrategyChoice
+from supple.plugin.catalogue import UnknownExercise
+from supple.plugin.registry import Registry
+from supple.plugin.strategies import ProgressionStrategy, TimingStrategy
+
+
+class ResolvedRoutine(NamedTuple):
+    """A routine whose every name has been looked up.
+
+    ``steps`` carry their base dose (the exercise's default with the step's overrides);
+    ``progressions`` maps a progression strategy name to the strategy object used by a step.
+    """
+
+    routine: Routine
+    steps: tuple[PlannedStep, ...]
+    timing: TimingStrategy
+    timing_options: Any
+    progressions: Mapping[str, ProgressionStrategy]
+    #: Plugin settings objects by settings name, from ``[plugins.NAME]`` (defaults otherwise).
+    settings: Mapping[str, Any] = MappingProxyType({})
+
+
+def options_for(
+    choice_name: str, options_class: type | None, options: Mapping[str, Any], *, file: str, key: str
+) -> Any:
+    """Structure a strategy's or exporter's option table into its options class."""
+    from supple.io.convert import structure
+
+    if options_class is None:
+        if options:
+            names = ", ".join(sorted(options))
+            raise InputError.at(f"{choice_name!r} takes no options; remove {names}", file, key)
+        return None
+    return structure(dict(options), options_class, file=file, key=key)
+
+
+def resolve(routine: Routine, registry: Registry) -> ResolvedRoutine:
+    """Look every name in ``routine`` up in ``registry``. Raises :class:`InputError` listing
+    every unknown exercise, strategy or bad option, each located in the file."""
+    file = routine.path
+    problems: list[Problem] = []
+
+    def attempt(fn, *args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            return None
+
+    timing = attempt(
+        registry.get, "timing strategy", routine.timing.name, file=file, key="timing.strategy"
+    )
+    timing_options = None
+    if timing is not None:
+        timing_options = attempt(
+            options_for, timing.name, timing.options, routine.timing.options, file=file, key="timing"
+        )
+
+    progressions: dict[str, ProgressionStrategy] = {}
+
+    def progression(choice: StrategyChoice) -> tuple[ProgressionStrategy | None, Any]:
+        strategy = attempt(
+            registry.get, "progression strategy", choice.name, file=file, key=f"{choice.key}.strategy"
+        )
+        if strategy is None:
+            return None, None
+        progressions[strategy.name] = strategy
+        before = len(problems)
+        options = attempt(
+            options_for, strategy.name, strategy.options, choice.options, file=file, key=choice.key
+        )
+        if len(problems) > before:
+            return None, None  # its options are wrong: already reported, nothing to check
+        return strategy, options
+
+    default_progression = progression(routine.progression)
+    settings = attempt(registry.structure_settings, routine.plugins, file=file)
+
+    steps: list[PlannedStep] = []
+    for step in routine.steps:
+        try:
+            entry = registry.catalogue.get(step.exercise)
+        except UnknownExercise as exc:
+            problems.append(Problem(str(exc), file, f"{step.key}.exercise"))
+            continue
+        base = entry.exercise.dose
+        overrides = {
+            name: getattr(step, name)
+            for name in ("sets", "reps", "hold_s", "per_side", "rest_s", "tempo_s", "load_kg")
+            if getattr(step, name) is not None
+        }
+        dose = attrs.evolve(base, **overrides) if overrides else base
+        step_timing = None
+        if step.timing and timing is not None:
+            merged = {**routine.timing.options, **step.timing}
+            step_timing = attempt(
+                options_for, timing.name, timing.options, merged, file=file, key=f"{step.key}.timing"
+            )
+        if step.progression is not None:
+            strategy, options = progression(step.progression)
+            choice_key = step.progression.key
+        else:
+            strategy, options = default_progression
+            choice_key = routine.progression.key
+        if strategy is not None and strategy.check is not None:
+            try:
+                for message in strategy.check(dose, options) or ():
+                    problems.append(Problem(f"{message} (for {step.key}, {entry.exercise.id})", file, choice_key))
+            except Exception as exc:
+                from supple.errors import PluginError
+
+                raise PluginError(
+                    registry.provider("progression strategy", strategy.name) or strategy.name,
+                    f"progression strategy {strategy.name!r} failed checking its options: {exc}",
+                ) from None
+        steps.append(
+            PlannedStep(
+                number=step.number,
+                exercise=entry.exercise,
+                set_name=entry.set_name,
+                dose=dose,
+                note=step.note,
+                timing_options=step_timing,
+                progression=strategy.name if strategy else routine.progression.name,
+                progression_options=options,
+            )
+        )
+    if problems:
+        raise InputError(_unique(problems))
+    assert timing is not None
+    return ResolvedRoutine(
+        routine=routine,
+        steps=tuple(steps),
+        timing=timing,
+        timing_options=timing_options,
+        progressions=progressions,
+        settings=settings or {},
+    )
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    return list(dict.fromkeys(problems))

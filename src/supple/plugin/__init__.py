@@ -1,0 +1,1 @@
+"""supple.plugin."""

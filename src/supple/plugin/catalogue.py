@@ -1,0 +1,122 @@
+"""The exercise catalogue: every exercise of every loaded exercise set, looked up by id."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from supple.model.exercise import Exercise
+from supple.text import close_matches
+
+
+@attrs.frozen
+class CatalogueEntry:
+    """An exercise with where it came from: its set and the plugin that contributed the set."""
+
+    exercise: Exercise
+    set_name: str
+    plugin: str
+
+    @property
+    def ref(self) -> str:
+        """The qualified name ``set/id`` that always finds this exercise."""
+        return f"{self.set_name}/{self.exercise.id}"
+
+
+class UnknownExercise(LookupError):
+    """An exercise reference matched nothing or more than one exercise. ``str()`` says which
+    and suggests close names."""
+
+
+class Catalogue:
+    """All exercises, sorted by set and id. Look one up with :meth:`get`.
+
+    A plain id finds the exercise when exactly one set has it (aliases count); ``set/id``
+    always finds it.
+    """
+
+    __slots__ = ("entries", "_by_ref", "_by_id")
+
+    def __init__(self, entries: Iterable[CatalogueEntry]) -> None:
+        self.entries: tuple[CatalogueEntry, ...] = tuple(
+            sorted(entries, key=lambda e: (e.set_name, e.exercise.id))
+        )
+        self._by_ref: dict[str, CatalogueEntry] = {}
+        self._by_id: dict[str, list[CatalogueEntry]] = {}
+        for entry in self.entries:
+            names = (entry.exercise.id, *entry.exercise.aliases)
+            for name in names:
+                self._by_ref[f"{entry.set_name}/{name}"] = entry
+                self._by_id.setdefault(name, []).append(entry)
+
+    def __repr__(self) -> str:
+        return f"Catalogue(<{len(self.entries)} exercises>)"
+
+    def __iter__(self) -> Iterator[CatalogueEntry]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def get(self, ref: str) -> CatalogueEntry:
+        """The entry ``ref`` names (``id`` or ``set/id``); :class:`UnknownExercise` otherwise."""
+        if "/" in ref:
+            entry = self._by_ref.get(ref)
+            if entry is not None:
+                return entry
+            raise UnknownExercise(f"unknown exercise {ref!r}{self._suggest(ref)}")
+        found = self._by_id.get(ref, [])
+        if len(found) == 1:
+            return found[0]
+        if found:
+            options = ", ".join(sorted(e.ref for e in found))
+            raise UnknownExercise(f"exercise {ref!r} is in more than one set; write one of {options}")
+        raise UnknownExercise(f"unknown exercise {ref!r}{self._suggest(ref)}")
+
+    def variant(self, entry: CatalogueEntry, variant_id: str) -> CatalogueEntry:
+        """An easier or harder variant of ``entry``, looked up in the same set."""
+        return self._by_ref[f"{entry.set_name}/{variant_id}"]
+
+    def find(self, exercise: Exercise, set_name: str) -> CatalogueEntry | None:
+        """The entry for ``exercise`` in ``set_name``, if loaded."""
+        return self._by_ref.get(f"{set_name}/{exercise.id}")
+
+    def filter(
+        self,
+        *,
+        region: Iterable[str] = (),
+        position: Iterable[str] = (),
+        kind: Iterable[str] = (),
+        equipment: Iterable[str] = (),
+        tag: Iterable[str] = (),
+        set_name: Iterable[str] = (),
+        no_equipment: bool = False,
+    ) -> list[CatalogueEntry]:
+        """Entries matching every filter given (each filter matches any of its values)."""
+        region, position, kind = set(region), set(position), set(kind)
+        equipment, tag, set_name = set(equipment), set(tag), set(set_name)
+        out = []
+        for entry in self.entries:
+            ex = entry.exercise
+            if region and region.isdisjoint(ex.regions):
+                continue
+            if position and ex.position not in position:
+                continue
+            if kind and ex.kind not in kind:
+                continue
+            if equipment and equipment.isdisjoint(ex.equipment):
+                continue
+            if no_equipment and ex.equipment:
+                continue
+            if tag and tag.isdisjoint(ex.tags):
+                continue
+            if set_name and entry.set_name not in set_name:
+                continue
+            out.append(entry)
+        return out
+
+    def _suggest(self, ref: str) -> str:
+        names = list(self._by_ref) if "/" in ref else list(self._by_id)
+        close = close_matches(ref, names, n=3, cutoff=0.6)
+        return f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""

@@ -1,0 +1,72 @@
+"""The safety-filter contribution: what a filter sees, what it returns, and the filter itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from supple.model.fields import as_frozenset, as_tuple, is_callable, slug
+
+if TYPE_CHECKING:
+    from supple.model.plan import PlannedStep, SafetyFinding
+    from supple.model.profile import Profile
+    from supple.model.routine import Routine
+    from supple.plugin.catalogue import Catalogue
+
+
+@attrs.frozen
+class SafetyContext:
+    """What a safety filter sees besides the steps: the person's profile, the routine, the
+    catalogue (to find easier variants), the rules the user waived by name, and the plugins'
+    settings from the routine's ``[plugins.NAME]`` tables, by settings name (see
+    :class:`PluginSettings`; every declared settings object is there, with its defaults when
+    the routine has no table for it)."""
+
+    profile: Profile
+    routine: Routine
+    catalogue: Catalogue
+    waived: frozenset[str] = frozenset()
+    settings: Mapping[str, Any] = attrs.field(factory=dict)
+
+    def is_waived(self, rule: str) -> bool:
+        """True when the user waived ``rule`` (``[safety] allow`` or ``--allow``)."""
+        return rule in self.waived
+
+
+@attrs.frozen
+class SafetyResult:
+    """What a safety filter returns: the steps it lets through (possibly replaced or capped),
+    a finding for every change, and optionally a timing strategy to switch to (a pain gate
+    turning a session gentle). A refusal is a finding with action ``refused``."""
+
+    steps: tuple[PlannedStep, ...] = attrs.field(converter=as_tuple)
+    findings: tuple[SafetyFinding, ...] = attrs.field(default=(), converter=as_tuple)
+    timing: str | None = None
+
+
+@attrs.frozen
+class SafetyFilter:
+    """Checks a routine's steps against the profile and the rules it encodes.
+
+    ``apply(steps, context)`` returns a :class:`SafetyResult`. Filters run in ascending
+    ``order`` (then by name): red-flag screens first. ``conditions`` and ``red_flags`` map the
+    profile ids this filter understands to their meaning, so profiles can be validated and
+    ``supple safety`` can list them; ``red_flag_tiers`` maps a red flag to ``"emergency"``,
+    ``"see-clinician"`` or ``"caution"`` (unlisted flags show no tier). ``rules`` maps the rule
+    names the filter reports (the names users waive) to what each does; ``fixed_rules`` are
+    those no waiver lifts. A filter that declares no rules reports under its own name.
+    """
+
+    name: str = attrs.field(validator=slug)
+    summary: str
+    apply: Callable[[tuple[PlannedStep, ...], SafetyContext], SafetyResult] = attrs.field(
+        validator=is_callable
+    )
+    order: int = 100
+    conditions: Mapping[str, str] = attrs.field(factory=dict)
+    red_flags: Mapping[str, str] = attrs.field(factory=dict)
+    red_flag_tiers: Mapping[str, str] = attrs.field(factory=dict)
+    rules: Mapping[str, str] = attrs.field(factory=dict)
+    fixed_rules: frozenset[str] = attrs.field(default=frozenset(), converter=as_frozenset)

@@ -1,0 +1,301 @@
+"""Loading plugins: discover the ``supple`` entry points, select, import and register each one
+in isolation, and collect and check what each hook implementation returns.
+
+Each entry point is imported on its own inside ``try``; each plugin's implementation of each
+hook is called on its own and what it returns is checked; whatever fails is recorded against
+the plugin that caused it and left out, so the rest keeps working. Two plugins contributing
+the same name is an error naming both, and that name is left out until one is disabled (a
+plugin that ships with supple keeps its names: the third-party plugin that clashes with it is
+the one left out). Selecting plugins is :mod:`supple.plugin.selection`'s work.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from supple.plugin._diagnose import (
+    a_type,
+    article,
+    describe,
+    one_line,
+    raised,
+    short_repr,
+)
+from supple.plugin.contributions import CONTRIBUTION_KINDS, contribution_class
+from supple.plugin.registry import PluginInfo, Provided, Registry, raise_strict
+from supple.plugin.selection import Selection
+from supple.text import close_matches
+
+ENTRY_POINT_GROUP = "supple"
+
+
+#: The distribution that ships the first-party plugins.
+BUILTIN_DISTRIBUTION = "supple"
+
+
+#: The most items one hook implementation may return (a runaway generator is a plugin bug).
+MAX_ITEMS_PER_HOOK = 10_000
+
+
+def load_registry(
+    *,
+    disabled: Iterable[str] = (),
+    only: Iterable[str] | None = None,
+    strict: bool | None = None,
+    config_disabled: Iterable[str] = (),
+    environ: Mapping[str, str] | None = None,
+) -> Registry:
+    """Discover the ``supple`` entry points, load the selected plugins and collect their
+    contributions. Failures are isolated and reported (strict mode raises :class:`PluginError`).
+
+    ``disabled`` (the ``--disable-plugin`` option), ``config_disabled`` (the user's config
+    file) and ``SUPPLE_DISABLE_PLUGINS`` skip plugins by name; ``only`` and
+    ``SUPPLE_PLUGINS`` restrict the third-party ones; ``strict`` overrides
+    ``SUPPLE_STRICT_PLUGINS``. ``environ`` replaces ``os.environ`` (for tests).
+    """
+    selection = Selection.from_environment(
+        disabled=disabled, only=only, config_disabled=config_disabled, environ=environ
+    )
+    if strict is not None:
+        selection = selection._replace(strict=strict)
+    candidates, notes = _discover(selection)
+    return _build(candidates, selection.strict, notes=notes)
+
+
+def registry_from_plugins(
+    plugins: Iterable[object] | Mapping[str, object],
+    *,
+    strict: bool = False,
+    builtin: Iterable[str] = (),
+) -> Registry:
+    """A registry holding only ``plugins`` (modules or objects with hook implementations),
+    without looking at entry points. For tests and for embedding supple.
+
+    Give a mapping to choose the plugin names; otherwise a module's name is used. ``builtin``
+    names the plugins to treat as shipped with supple (they win name clashes).
+    """
+    if isinstance(plugins, Mapping):
+        named = list(plugins.items())
+    else:
+        named = [(getattr(p, "__name__", None) or type(p).__name__, p) for p in plugins]
+    first_party = set(builtin)
+    candidates = [
+        (
+            PluginInfo(name=name, module=getattr(obj, "__name__", ""), builtin=name in first_party),
+            (lambda obj=obj: obj),
+        )
+        for name, obj in named
+    ]
+    return _build(candidates, strict)
+
+
+def _normalize(name: str | None) -> str:
+    return re.sub(r"[-_.]+", "-", (name or "").lower())
+
+
+def _discover(selection: Selection) -> tuple[list[tuple[PluginInfo, Callable[[], object] | None]], list[str]]:
+    """The entry points of the ``supple`` group as plugin reports, each with a loader when it
+    is to be loaded (``None`` when disabled or clashing), plus notes on the selection."""
+    from supple.plugin.discovery import find
+
+    found = []
+    for ep in find(ENTRY_POINT_GROUP):
+        info = PluginInfo(
+            name=ep.name,
+            module=ep.value,
+            distribution=ep.distribution,
+            version=ep.version,
+            builtin=_normalize(ep.distribution) == BUILTIN_DISTRIBUTION,
+        )
+        found.append((info, ep))
+    # built-in first for a shared name, then a stable order: never registration order
+    found.sort(key=lambda f: (f[0].name, not f[0].builtin, f[0].distribution or "", f[0].module))
+
+    candidates: list[tuple[PluginInfo, Callable[[], object] | None]] = []
+    seen: dict[str, PluginInfo] = {}
+    for info, ep in found:
+        reason = selection.why_not(info.name, info.builtin)
+        previous = seen.get(info.name)
+        if previous is not None:
+            if previous.module == info.module and previous.distribution == info.distribution:
+                continue  # the same distribution found twice on sys.path
+            if reason is None:
+                info.fail(
+                    f"the plugin name {info.name!r} is already used by distribution "
+                    f"{previous.distribution or previous.module!r}, which is the one loaded; "
+                    "one of the two must be uninstalled or renamed",
+                    fatal=True,
+                )
+                candidates.append((info, None))
+                continue
+        seen[info.name] = info
+        if reason is not None:
+            info.status = "disabled"
+            info.disabled_by = reason
+            candidates.append((info, None))
+            continue
+        candidates.append((info, ep.load))
+
+    notes = []
+    for name in sorted(selection.disabled - set(seen)):
+        notes.append(f"{selection.disabled_by.get(name, 'disabled')} names {name!r}, "
+                     "but no installed plugin has that name")
+    for name in sorted((selection.only or frozenset()) - set(seen)):
+        notes.append(f"{selection.only_source} names {name!r}, but no installed plugin has that name")
+    return candidates, notes
+
+
+def _build(
+    candidates: list[tuple[PluginInfo, Callable[[], object] | None]],
+    strict: bool,
+    *,
+    notes: Iterable[str] = (),
+) -> Registry:
+    import pluggy
+
+    from supple.plugin import hookspecs
+    from supple.plugin.markers import PROJECT
+
+    pm = pluggy.PluginManager(PROJECT)
+    pm.add_hookspecs(hookspecs)
+    infos = [info for info, _ in candidates]
+    loaded: dict[str, PluginInfo] = {}
+    for info, load in candidates:
+        if load is None:
+            continue
+        try:
+            obj = load()
+        except (Exception, SystemExit) as exc:  # a plugin must never take supple down
+            info.fail(f"failed to import {info.module or info.name}: {describe(exc)}", fatal=True)
+            continue
+        other = pm.get_name(obj)
+        if other is not None:
+            info.fail(f"{info.module or info.name} is already loaded as plugin {other!r}", fatal=True)
+            continue
+        if info.name in loaded:
+            info.fail(f"another plugin is already loaded under the name {info.name!r}", fatal=True)
+            continue
+        try:
+            pm.register(obj, name=info.name)
+        except pluggy.PluginValidationError as exc:
+            info.fail(f"invalid hook implementation: {one_line(exc)}", fatal=True)
+            continue
+        except Exception as exc:
+            info.fail(f"could not be registered: {describe(exc)}", fatal=True)
+            continue
+        loaded[info.name] = info
+        _check_hooks(pm, obj, info)
+
+    def collect(hook: str) -> dict[str, Provided]:
+        cls, word = contribution_class(hook), CONTRIBUTION_KINDS[hook][1]
+        by_name: dict[str, list[Provided]] = {}
+        for impl in getattr(pm.hook, hook).get_hookimpls():
+            info = loaded[impl.plugin_name]
+            items = _collect(impl, hook, cls, info)
+            for item in items or ():
+                by_name.setdefault(item.name, []).append(Provided(item, info.name))
+        chosen: dict[str, Provided] = {}
+        for name, providers in sorted(by_name.items()):
+            winner = _settle(word, name, providers, loaded)
+            if winner is not None:
+                chosen[name] = winner
+                loaded[winner.plugin].contributes.setdefault(word, []).append(name)
+        return chosen
+
+    registry = Registry(infos, notes=notes, collect=collect, strict=strict)
+    if strict:  # for plugin developers: every hook now, and any failure is an error
+        registry.collect_all()
+        raise_strict(registry.failures_so_far)
+    return registry
+
+
+def _settle(word: str, name: str, providers: list[Provided], loaded: Mapping[str, PluginInfo]) -> Provided | None:
+    """The provider that keeps contribution ``name``, blaming the others; ``None`` when none
+    does (two third-party plugins, or one plugin twice)."""
+    if len(providers) == 1:
+        return providers[0]
+    owners = sorted({p.plugin for p in providers})
+    firsts = [p for p in providers if loaded[p.plugin].builtin]
+    if len(firsts) == 1:
+        keeper = firsts[0]
+        for owner in owners:
+            if owner != keeper.plugin:
+                loaded[owner].fail(
+                    f"{word} {name!r} is also provided by the built-in plugin {keeper.plugin!r}, "
+                    "which keeps it; this plugin's one is left out (rename it)"
+                )
+        return keeper
+    who = " and ".join(repr(o) for o in owners) if len(owners) > 1 else repr(owners[0]) + " twice"
+    for owner in owners:
+        loaded[owner].fail(
+            f"{word} {name!r} is provided by {who}; it is left out until one of them is disabled"
+        )
+    return None
+
+
+def _collect(impl: Any, hook: str, cls: type, info: PluginInfo) -> list[Any] | None:
+    """Call one plugin's implementation of a contribution hook and check what it returns.
+    ``None`` (and a recorded failure) when anything is wrong: none of its items are used."""
+    if getattr(impl, "hookwrapper", False) or getattr(impl, "wrapper", False):
+        info.fail(f"{hook}() is marked as a hook wrapper; contribution hooks take plain implementations")
+        return None
+    noun = f"{cls.__name__} objects"
+    try:
+        result = impl.function()
+        if result is None:
+            return []
+        if isinstance(result, (str, bytes, Mapping, cls)) or not isinstance(result, Iterable):
+            info.fail(
+                f"{hook}() returned {a_type(result)} where an iterable of {noun} was expected "
+                "(yield each one, or return a list)"
+            )
+            return None
+        items = []
+        for item in result:
+            if len(items) >= MAX_ITEMS_PER_HOOK:
+                info.fail(f"{hook}() returned more than {MAX_ITEMS_PER_HOOK:,} items; none are used")
+                return None
+            items.append(item)
+    except Exception as exc:
+        info.fail(raised(hook, exc))
+        return None
+    for item in items:
+        if not isinstance(item, cls):
+            info.fail(
+                f"{hook}() returned {a_type(item)} {short_repr(item)} where {article(cls.__name__)} "
+                "was expected; none of its items are used"
+            )
+            return None
+    return items
+
+
+def _check_hooks(pm: Any, obj: object, info: PluginInfo) -> None:
+    """Report hook implementations for hooks that do not exist (a misspelled name would
+    otherwise do nothing, silently), and ``supple_*`` functions not marked as implementations
+    whose name is, or is close to, a hook's."""
+    from supple.plugin.markers import PROJECT
+
+    specs = sorted(CONTRIBUTION_KINDS)
+    for caller in pm.get_hookcallers(obj) or ():
+        if caller.has_spec():
+            continue
+        impls = [i for i in caller.get_hookimpls() if i.plugin is obj and not i.optionalhook]
+        if impls:
+            close = close_matches(caller.name, specs, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f" (hooks: {', '.join(specs)})"
+            info.fail(f"implements unknown hook {caller.name!r}, which is never called{hint}")
+    marked = {c.name for c in pm.get_hookcallers(obj) or ()}
+    for attr in sorted(dir(obj)):
+        if not attr.startswith(f"{PROJECT}_") or attr in marked or not callable(getattr(obj, attr, None)):
+            continue
+        if attr in CONTRIBUTION_KINDS:
+            info.fail(f"function {attr!r} is not marked with @supple.hookimpl, so it is never called")
+            continue
+        close = close_matches(attr, specs, n=1, cutoff=0.85)
+        if close:
+            info.fail(
+                f"function {attr!r} looks like the hook {close[0]!r} but is neither that hook nor "
+                "marked with @supple.hookimpl, so it is never called"
+            )

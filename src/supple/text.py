@@ -1,0 +1,30 @@
+"""Did-you-mean suggestions for unknown names (difflib is imported only when one is needed)."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Iterable
+
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def safe(text: str) -> str:
+    """Text from files and plugins with control characters (terminal escapes) removed."""
+    return _UNSAFE.sub("", text)
+
+
+def wrap(text: str, indent: str, width: int = 88, *, hanging: str | None = None) -> list[str]:
+    """``text`` wrapped to ``width``; the first line starts with ``indent``, later lines with
+    ``hanging`` (default: spaces as wide as ``indent``)."""
+    rest = " " * len(indent) if hanging is None else hanging
+    return textwrap.wrap(
+        safe(text), width=width, initial_indent=indent, subsequent_indent=rest, break_on_hyphens=False
+    ) or [indent]
+
+
+def close_matches(word: str, choices: Iterable[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
+    """The names in ``choices`` closest to ``word`` (``difflib.get_close_matches``)."""
+    import difflib
+
+    return difflib.get_close_matches(word, list(choices), n=n, cutoff=cutoff)
