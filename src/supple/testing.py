@@ -1,4 +1,4 @@
-"""Testing help for plugin authors: a pytest plugin (entry point ``pytest11``) and helpers.
+"""Testing help for plugin authors: helpers, and fixtures through a pytest plugin.
 
 The fixtures are available in any project that has supple installed (docs/plugins/testing.md):
 
@@ -18,28 +18,17 @@ The fixtures are available in any project that has supple installed (docs/plugin
 A ``routine`` is a path, TOML text (anything containing a newline) or a dict shaped like
 parsed TOML; a ``profile`` likewise, or a :class:`supple.Profile`.
 
-The module imports nothing heavy at import time: pytest loads it in every session of every
-project that has supple installed.
+The fixtures themselves are in :mod:`supple.pytest_plugin` (the ``pytest11`` entry point), so
+these helpers work without pytest installed.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-import pytest
-
-#: The modules of the first-party plugins, by plugin name.
-BUILTIN_PLUGINS = {
-    "backcare": "supple_backcare",
-    "timing": "supple_timing",
-    "progression": "supple_progression",
-    "json": "supple_json",
-    "safety": "supple_safety",
-    "ics": "supple_ics",
-    "markdown": "supple_markdown",
-}
+from supple.plugin.builtin import BUILTIN_PLUGINS
 
 
 def make_registry(*plugins: object, builtins: bool = False, strict: bool = False, **named: object):
@@ -134,48 +123,10 @@ def export_routine(
 ) -> bytes:
     """What ``supple export ROUTINE --to FMT`` writes: ``options`` override the routine's
     ``[export.FMT]`` table, checked with the exporter's options class."""
-    from supple.errors import InputError
+    from supple.pipeline.export import export_plan, exporter_for
     from supple.pipeline.orchestrator import build_plan
-    from supple.pipeline.resolve import options_for
 
     loaded = load_test_routine(routine)
-    exporter = registry.get("exporter", fmt, key="--to")
-    if exporter.needs_schedule and loaded.schedule is None:
-        raise InputError.at(f"has no [schedule] table, which the {fmt!r} export needs",
-                            loaded.path, "schedule")
+    exporter_for(registry, fmt)
     plan = build_plan(loaded, registry, load_test_profile(profile), waive=waive)
-    raw = {**loaded.export.get(fmt, {}), **(options or {})}
-    opts = options_for(fmt, exporter.options, raw, file=loaded.path, key=f"export.{fmt}")
-    data = exporter.render(plan, opts)
-    return data.encode("utf-8") if isinstance(data, str) else data
-
-
-def _strict_registry(*plugins: object, builtins: bool = False, strict: bool = True, **named: object):
-    return make_registry(*plugins, builtins=builtins, strict=strict, **named)
-
-
-@pytest.fixture
-def supple_registry() -> Callable[..., Any]:
-    """Build a fresh registry from the plugins under test: ``supple_registry(my_plugin)``;
-    strict (a failing plugin raises) unless ``strict=False``."""
-    return _strict_registry
-
-
-@pytest.fixture
-def supple_check() -> Callable[..., list[Any]]:
-    """Check a routine against a registry: ``supple_check(routine, registry)`` returns the
-    problems (an empty list when it is fine)."""
-    return check_routine
-
-
-@pytest.fixture
-def supple_plan() -> Callable[..., Any]:
-    """Plan a routine against a registry: ``supple_plan("routine.toml", registry)``."""
-    return plan_routine
-
-
-@pytest.fixture
-def supple_export() -> Callable[..., bytes]:
-    """Export a routine with one of the registry's exporters:
-    ``supple_export(routine, registry, "ics")`` returns the bytes."""
-    return export_routine
+    return export_plan(plan, registry, fmt, options=options)

@@ -1,10 +1,12 @@
-"""Did-you-mean suggestions for unknown names (difflib is imported only when one is needed)."""
+"""Text helpers every part of the engine shares: the terminal-safe form of text from files and
+plugins, wrapping for the terminal, and did-you-mean suggestions for unknown names (difflib is
+imported only when one is needed)."""
 
 from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
@@ -28,3 +30,17 @@ def close_matches(word: str, choices: Iterable[str], n: int = 3, cutoff: float =
     import difflib
 
     return difflib.get_close_matches(word, list(choices), n=n, cutoff=cutoff)
+
+
+def did_you_mean(
+    word: str,
+    choices: Iterable[str],
+    *,
+    n: int = 1,
+    cutoff: float = 0.6,
+    show: Callable[[str], str] = repr,
+) -> str:
+    """``"; did you mean 'a' or 'b'?"`` for the names in ``choices`` closest to ``word``
+    (``show`` formats each one), or ``""`` when none is close."""
+    close = close_matches(word, choices, n=n, cutoff=cutoff)
+    return f"; did you mean {' or '.join(show(c) for c in close)}?" if close else ""

@@ -3,12 +3,14 @@ refusal message, JSON output, and the common options."""
 
 from __future__ import annotations
 
-import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from supple.errors import InputError, SafetyRefusal
+from supple.errors import SafetyRefusal
+
+if TYPE_CHECKING:
+    from supple.model.profile import Profile
 
 EXIT_OK, EXIT_INPUT, EXIT_SAFETY = 0, 2, 3
 
@@ -49,10 +51,13 @@ def registry(ctx: click.Context):
 
 
 def _warn_failures(reg: Any) -> None:
+    from supple.text import safe
+
+    for warning in reg.warnings:
+        click.echo(f"supple: warning: {safe(warning)}", err=True)
     failures = reg.failures_so_far
     if not failures:
         return
-    from supple.text import safe
 
     for info in failures:
         click.echo(
@@ -66,42 +71,16 @@ def _warn_failures(reg: Any) -> None:
 
 def routine_path(ctx: click.Context, value: str | None) -> str:
     """A routine argument is a file path or the name of a bundled routine."""
-    reg = None
-    if value is None:
-        from supple.io.config import default_routine
+    from supple.pipeline.load import find_routine
 
-        value = default_routine()
-        if value is None:
-            reg = registry(ctx)
-            defaults = sorted(r.name for r in reg.routines.values() if r.default)
-            if len(defaults) != 1:
-                raise InputError.at(
-                    "name a routine file or a bundled routine (see `supple routines`)"
-                    if not defaults else
-                    f"several plugins offer a default routine ({', '.join(defaults)}); name one"
-                )
-            return reg.routines[defaults[0]].path
-    if os.path.exists(value) or os.sep in value or value.endswith(".toml"):
-        return value
-    reg = reg or registry(ctx)
-    bundled = reg.routines.get(value)
-    if bundled is not None:
-        return bundled.path
-    import difflib
-
-    close = difflib.get_close_matches(value, list(reg.routines), n=2)
-    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else " (see `supple routines`)"
-    raise InputError.at(f"no such file, and no bundled routine of that name{hint}", value)
+    return find_routine(value, registry(ctx))
 
 
-def load_profile_arg(path: str | None):
-    from supple.io.config import default_profile
-    from supple.io.routine_file import load_profile
+def load_profile_arg(path: str | None) -> Profile | None:
+    """The ``--profile`` file, else the user's profile.toml, else none."""
+    from supple.pipeline.load import read_profile
 
-    if path is None:
-        found = default_profile()
-        return load_profile(found) if found else None
-    return load_profile(path)
+    return read_profile(path)
 
 
 def dump_json(data: Any) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import click
@@ -12,7 +13,9 @@ from supple.cli._common import (
     build_plan_from_args,
     registry,
 )
-from supple.errors import InputError, SuppleError
+from supple.errors import InputError
+from supple.io.files import write_atomic
+from supple.pipeline.export import export_plan, exporter_for
 
 
 def _option_value(text: str) -> Any:
@@ -36,65 +39,21 @@ def _option_value(text: str) -> Any:
 def export(ctx: click.Context, routine: str, fmt: str, output: str | None, profile: str | None,
            allow: tuple[str, ...], options: tuple[str, ...]) -> None:
     """Export the plan with an exporter plugin (see `supple plugins`)."""
-    from supple.errors import PluginError
-    from supple.pipeline.resolve import options_for
-
     reg = registry(ctx)
-    exporter = reg.get("exporter", fmt, key="--to")
+    exporter_for(reg, fmt)  # an unknown format is the first thing to say
     result, loaded, person = build_plan_from_args(ctx, routine, profile, allow)
-    if exporter.needs_schedule and loaded.schedule is None:
-        raise InputError.at(
-            f"has no [schedule] table, which the {fmt!r} export needs; add one, for example:\n"
-            "  [schedule]\n  start = 2026-12-07\n  weeks = 6\n  days = \"daily\"\n"
-            "  times = [\"07:30\"]\n  timezone = \"Europe/Madrid\"",
-            loaded.path, "schedule",
-        )
-    raw = dict(loaded.export.get(fmt, {}))
+    given: dict[str, Any] = {}
     for item in options:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
             raise InputError.at(f"expected KEY=VALUE, got {item!r}", None, "--option")
-        raw[key.strip()] = _option_value(value.strip())
-    from_cli = {item.partition("=")[0].strip() for item in options}
-    try:
-        opts = options_for(fmt, exporter.options, raw, file=loaded.path, key=f"export.{fmt}")
-    except InputError as exc:
-        raise InputError(_blame_command_line(exc.problems, fmt, from_cli)) from None
-    try:
-        data = exporter.render(result, opts)
-    except SuppleError:
-        raise
-    except Exception as exc:
-        raise PluginError(reg.provider("exporter", fmt) or fmt,
-                          f"exporter {fmt!r} raised {type(exc).__name__}: {exc}; nothing was written") from None
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    if not isinstance(data, bytes):
-        raise PluginError(reg.provider("exporter", fmt) or fmt,
-                          f"exporter {fmt!r} returned {type(data).__name__}, not bytes; nothing was written")
+        given[key.strip()] = _option_value(value.strip())
+    data = export_plan(result, reg, fmt, options=given, option_source="--option")
     if output is None or output == "-":
-        import sys
-
         stream = sys.stdout.buffer
         stream.write(data)
         stream.flush()
         return
-    from supple.io.files import write_atomic
-
     protect = [loaded.path] + ([person.path] if person and person.path else [])
     write_atomic(output, data, protect=protect)
     click.echo(f"Wrote {output} ({len(data):,} bytes, {len(result.sessions)} sessions)", err=True)
-
-
-def _blame_command_line(problems, fmt: str, from_cli: set[str]):
-    """Problems with values given by ``--option`` name the option, not the routine file."""
-    from supple.errors import Problem
-
-    out = []
-    for problem in problems:
-        name = (problem.key or "").removeprefix(f"export.{fmt}.")
-        if name in from_cli:
-            out.append(Problem(problem.message, None, f"--option {name}"))
-        else:
-            out.append(problem)
-    return out

@@ -17,7 +17,7 @@ from cattrs.errors import (
 
 from supple.errors import InputError, Problem
 from supple.model.durations import parse_duration
-from supple.text import close_matches
+from supple.text import did_you_mean
 
 if TYPE_CHECKING:
     pass
@@ -145,8 +145,7 @@ def _problems(exc: BaseException, file: str | None, path: str, cls: Any, fields:
     if isinstance(exc, ForbiddenExtraKeysError):
         names = [a.name for a in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
         for extra in sorted(exc.extra_fields):
-            close = close_matches(extra, names, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else f" (known keys: {', '.join(names)})"
+            hint = did_you_mean(extra, names) or f" (known keys: {', '.join(names)})"
             yield Problem(f"unknown key{hint}", file, _join(path, extra))
         return
     if isinstance(exc, ClassValidationError | IterableValidationError):

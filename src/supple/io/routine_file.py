@@ -28,7 +28,7 @@ from supple.model.routine import (
     Step,
     StrategyChoice,
 )
-from supple.text import close_matches
+from supple.text import did_you_mean
 
 if TYPE_CHECKING:
     from supple.model.profile import Profile
@@ -94,8 +94,7 @@ def routine_from_dict(data: Mapping[str, Any], file: str) -> Routine:
 
     for key in data:
         if key not in ROUTINE_TABLES:
-            close = close_matches(key, ROUTINE_TABLES, n=1)
-            hint = f"; did you mean [{close[0]}]?" if close else f" (known: {', '.join(ROUTINE_TABLES)})"
+            hint = did_you_mean(key, ROUTINE_TABLES, show=lambda c: f"[{c}]") or f" (known: {', '.join(ROUTINE_TABLES)})"
             problems.append(Problem(f"unknown table{hint}", file, key))
 
     info = None

@@ -8,7 +8,7 @@ from supple.model.profile import Profile
 from supple.pipeline.resolve import ResolvedRoutine
 from supple.plugin.filters import SafetyContext, SafetyResult
 from supple.plugin.registry import Registry
-from supple.text import close_matches
+from supple.text import did_you_mean
 
 
 def check_profile(profile: Profile, registry: Registry) -> None:
@@ -23,9 +23,9 @@ def check_profile(profile: Profile, registry: Registry) -> None:
     for key in ("conditions", "red_flags"):
         for index, value in enumerate(getattr(profile, key), start=1):
             if value not in known[key]:
-                close = close_matches(value, list(known[key]), n=2)
-                if close:
-                    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?"
+                hint = did_you_mean(value, known[key], n=2)
+                if hint:
+                    pass
                 elif known[key]:
                     hint = f" (known: {', '.join(sorted(known[key]))}; see `supple safety`)"
                 else:
@@ -100,8 +100,7 @@ def apply_safety(
             timing = result.timing
     known = {rule for name, flt in registry.safety_filters.items() for rule in (flt.rules or (name,))}
     for rule in sorted(waived - known):
-        close = close_matches(rule, sorted(known), n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else " (`supple safety` lists the rules)"
+        hint = did_you_mean(rule, sorted(known)) or " (`supple safety` lists the rules)"
         findings.append(SafetyFinding(
             rule=rule, action="warned",
             reason=f"You waived {rule!r}, but no loaded safety filter has a rule of that name, so "

@@ -19,6 +19,7 @@ import os
 from collections.abc import Iterator
 
 from supple.model.routine import Schedule
+from supple.text import did_you_mean
 
 
 def resolve_timezone(name: str | None) -> str:
@@ -35,17 +36,14 @@ def resolve_timezone(name: str | None) -> str:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        import difflib
         import zoneinfo
 
         known = sorted(zoneinfo.available_timezones())
         same = [zone for zone in known if zone.lower() == name.lower()]
-        close = same or difflib.get_close_matches(name, known, n=2, cutoff=0.8)
         hint = (
-            f"; did you mean {' or '.join(repr(c) for c in close)}?"
-            if close
-            else " (IANA names look like \"Europe/Madrid\" or \"America/New_York\")"
-        )
+            did_you_mean(name, same, n=2, cutoff=0.0) if same
+            else did_you_mean(name, known, n=2, cutoff=0.8)
+        ) or " (IANA names look like \"Europe/Madrid\" or \"America/New_York\")"
         raise ValueError(f"unknown time zone {name!r}{hint}") from None
     return name
 

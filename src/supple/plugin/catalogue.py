@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from supple.model.exercise import Exercise
-from supple.text import close_matches
+from supple.text import did_you_mean
 
 
 @attrs.frozen
@@ -118,5 +118,4 @@ class Catalogue:
 
     def _suggest(self, ref: str) -> str:
         names = list(self._by_ref) if "/" in ref else list(self._by_id)
-        close = close_matches(ref, names, n=3, cutoff=0.6)
-        return f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        return did_you_mean(ref, names, n=3)

@@ -23,10 +23,11 @@ from supple.plugin._diagnose import (
     raised,
     short_repr,
 )
+from supple.plugin.builtin import BUILTIN_PLUGINS
 from supple.plugin.contributions import CONTRIBUTION_KINDS, contribution_class
 from supple.plugin.registry import PluginInfo, Provided, Registry, raise_strict
 from supple.plugin.selection import Selection
-from supple.text import close_matches
+from supple.text import close_matches, did_you_mean
 
 ENTRY_POINT_GROUP = "supple"
 
@@ -61,7 +62,9 @@ def load_registry(
     if strict is not None:
         selection = selection._replace(strict=strict)
     candidates, notes = _discover(selection)
-    return _build(candidates, selection.strict, notes=notes)
+    registry = _build(candidates, selection.strict, notes=notes)
+    registry.warnings = tuple(selection.refused())
+    return registry
 
 
 def registry_from_plugins(
@@ -100,14 +103,19 @@ def _discover(selection: Selection) -> tuple[list[tuple[PluginInfo, Callable[[],
     is to be loaded (``None`` when disabled or clashing), plus notes on the selection."""
     from supple.plugin.discovery import find
 
-    found = []
+    found: list[tuple[PluginInfo, Any]] = []
+    for name, module in BUILTIN_PLUGINS.items():
+        info = PluginInfo(name=name, module=module, distribution=BUILTIN_DISTRIBUTION,
+                          version=_version(), builtin=True)
+        found.append((info, _Module(module)))
     for ep in find(ENTRY_POINT_GROUP):
+        if _normalize(ep.distribution) == BUILTIN_DISTRIBUTION:
+            continue  # an old install's entry points: the built-in plugins are registered above
         info = PluginInfo(
             name=ep.name,
             module=ep.value,
             distribution=ep.distribution,
             version=ep.version,
-            builtin=_normalize(ep.distribution) == BUILTIN_DISTRIBUTION,
         )
         found.append((info, ep))
     # built-in first for a shared name, then a stable order: never registration order
@@ -138,13 +146,33 @@ def _discover(selection: Selection) -> tuple[list[tuple[PluginInfo, Callable[[],
             continue
         candidates.append((info, ep.load))
 
-    notes = []
+    notes = selection.refused()
     for name in sorted(selection.disabled - set(seen)):
         notes.append(f"{selection.disabled_by.get(name, 'disabled')} names {name!r}, "
                      "but no installed plugin has that name")
     for name in sorted((selection.only or frozenset()) - set(seen)):
         notes.append(f"{selection.only_source} names {name!r}, but no installed plugin has that name")
     return candidates, notes
+
+
+class _Module:
+    """A built-in plugin's loader: imports its module."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def load(self) -> object:
+        import importlib
+
+        return importlib.import_module(self.name)
+
+
+def _version() -> str:
+    from supple import __version__
+
+    return __version__
 
 
 def _build(
@@ -283,8 +311,7 @@ def _check_hooks(pm: Any, obj: object, info: PluginInfo) -> None:
             continue
         impls = [i for i in caller.get_hookimpls() if i.plugin is obj and not i.optionalhook]
         if impls:
-            close = close_matches(caller.name, specs, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else f" (hooks: {', '.join(specs)})"
+            hint = did_you_mean(caller.name, specs) or f" (hooks: {', '.join(specs)})"
             info.fail(f"implements unknown hook {caller.name!r}, which is never called{hint}")
     marked = {c.name for c in pm.get_hookcallers(obj) or ()}
     for attr in sorted(dir(obj)):

@@ -19,7 +19,7 @@ from supple.errors import InputError, PluginError, Problem
 from supple.plugin.catalogue import Catalogue, CatalogueEntry
 from supple.plugin.contributions import CONTRIBUTION_KINDS
 from supple.plugin.selection import ENV_STRICT
-from supple.text import close_matches
+from supple.text import did_you_mean
 
 # compiled on first use (the re module caches them): only a failing plugin needs them
 _CONTROL = r"[\x00-\x1f\x7f-\x9f\u2028\u2029]"
@@ -102,6 +102,8 @@ class Registry:
         self._strict = strict
         self._cache: dict[str, dict[str, Any]] = {}
         self.notes: tuple[str, ...] = tuple(notes)
+        #: What every command must tell the user (an attempt to disable an essential plugin).
+        self.warnings: tuple[str, ...] = ()
         self._catalogue: Catalogue | None = None
 
     # Each hook is called the first time its contributions are needed, so a command pays only
@@ -207,16 +209,16 @@ class Registry:
         known = sorted(self._hook(hook))
         why = [e for p in self.plugins for e in p.errors if repr(name) in e]
         message = f"unknown {kind} {name!r}"
-        close = close_matches(name, known, n=3, cutoff=0.6)
-        if close:
-            message += f"; did you mean {' or '.join(repr(c) for c in close)}?"
+        hint = did_you_mean(name, known, n=3)
+        if hint:
+            message += hint
         elif known:
             message += f" (known: {', '.join(known)})"
         else:
             message += " (no plugin provides any)"
         if why:
             message += " [" + "; ".join(why) + "]"
-        elif not close:
+        elif not hint:
             off = [p for p in self.plugins if p.status in ("disabled", "failed")]
             if off:
                 listed = ", ".join(f"{p.name} ({p.disabled_by or p.status})" for p in off[:6])
@@ -277,9 +279,9 @@ class Registry:
                     f"plugin {name!r} takes no settings", file, f"plugins.{name}"))
                 continue
             choices = sorted({*self.settings, *(p.name for p in self.plugins)})
-            close = close_matches(name, choices, n=1, cutoff=0.6)
-            if close:
-                hint = f"; did you mean [plugins.{close[0]}]?"
+            hint = did_you_mean(name, choices, show=lambda c: f"[plugins.{c}]")
+            if hint:
+                pass
             elif self.settings:
                 hint = f" (plugins with settings: {', '.join(sorted(self.settings))})"
             else:

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import NamedTuple
 
+from supple.plugin.builtin import ESSENTIAL_PLUGINS
+
 ENV_ALLOW = "SUPPLE_PLUGINS"
 
 
@@ -55,12 +57,21 @@ class Selection(NamedTuple):
     disabled_by: Mapping[str, str] = MappingProxyType({})
     only_source: str = ENV_ALLOW
 
+    def refused(self) -> list[str]:
+        """Why each attempt to disable an essential plugin was refused, in words."""
+        return [
+            f"{self.disabled_by.get(name, 'a setting')} names {name!r}, an essential plugin that "
+            "cannot be disabled: its safety filters stay on (only the person can waive a rule, "
+            "with --allow or in their profile; see `supple safety`)"
+            for name in sorted(self.disabled & ESSENTIAL_PLUGINS)
+        ]
+
     def allows(self, name: str, builtin: bool = False) -> bool:
         return self.why_not(name, builtin) is None
 
     def why_not(self, name: str, builtin: bool = False) -> str | None:
         """Why plugin ``name`` is not loaded (``None`` when it is)."""
-        if name in self.disabled:
+        if name in self.disabled and not (builtin and name in ESSENTIAL_PLUGINS):
             return self.disabled_by.get(name, "disabled")
         if self.only is not None and not builtin and name not in self.only:
             return f"not in {self.only_source}"
