@@ -69,6 +69,7 @@ def test_every_notable_zone_is_checked():
     assert set(NOTABLE) <= set(ZONES)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("span", RANGES.values(), ids=RANGES.keys())
 def test_transitions_are_those_of_the_straightforward_scan_in_every_zone(span):
     start, end = span
