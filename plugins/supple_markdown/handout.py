@@ -23,6 +23,7 @@ from supple_markdown.words import (
     join_words,
     long_date,
     plural,
+    short_date,
     week_dates,
     week_span,
 )
@@ -334,12 +335,19 @@ def _safety(plan: supple.Plan) -> str:
         out.append("\n".join(_finding(plan, f) for f in findings))
     else:
         out.append("The safety filters made no changes to this programme.")
-    if plan.waived:
-        names = ", ".join(esc(rule) for rule in plan.waived)
+    if plan.waivers:
+        names = "; ".join(f"{esc(rule)} (by {esc(who)})" for rule, who in plan.waivers)
         out.append(
-            f"**You waived these safety rules:** {names}. The changes they would have made "
-            "were not made."
+            f"**Safety rules waived:** {names}. The changes they would have made were not made."
         )
+    if plan.postponed:
+        days = ", ".join(f"{short_date(p.start.date())} {p.start:%H:%M}" for p in plan.postponed
+                         if p.start is not None)
+        reason = esc(_sentence(plan.postponed[0].reason))
+        advice = esc(_sentence(plan.postponed[0].advice)) if plan.postponed[0].advice else ""
+        out.append(f"**Postponed sessions:** {days or 'the session'}. {reason} {advice}".rstrip())
+    if plan.filters:
+        out.append(f"Safety filters that checked every session: {esc(', '.join(plan.filters))}.")
     return "\n\n".join(out)
 
 
@@ -353,6 +361,8 @@ def _finding(plan: supple.Plan, finding: supple.SafetyFinding) -> str:
         what.append(f"step {int(finding.step)}")
     if finding.replacement:
         what.append(f"replaced by {esc(_exercise_name(plan, finding.replacement))}")
+    if finding.weeks:
+        what.append(f"in {_weeks_label(sorted(finding.weeks)).lower()}")
     subject = f" {', '.join(what)}." if what else ""
     reason = esc(_sentence(finding.reason))
     source = esc(clean(finding.source).rstrip("."))

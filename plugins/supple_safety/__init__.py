@@ -44,4 +44,11 @@ def supple_settings() -> Iterator[supple.PluginSettings]:
     yield supple.PluginSettings(
         name=SETTINGS, options="supple_safety.options:SafetyOptions",
         summary="Age thresholds of the caution-tier signs and of the bone-fragility rules.",
+        relaxes=_relaxes,
     )
+
+
+def _relaxes(chosen: object, baseline: object) -> list[str]:
+    from supple_safety.options import relaxes
+
+    return relaxes(chosen, baseline)  # type: ignore[arg-type]

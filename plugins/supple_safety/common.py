@@ -160,12 +160,14 @@ def replacement_for(
 
 
 def replaced(step: supple.PlannedStep, entry: supple.CatalogueEntry) -> supple.PlannedStep:
-    """``step`` doing ``entry``'s exercise at that exercise's own dose, without a weight; the
-    step's note, written for the old exercise, is dropped."""
+    """``step`` doing ``entry``'s exercise at that exercise's own dose, without a weight and
+    without progression (the step's progression was written for the old exercise); the step's
+    note, written for the old exercise, is dropped."""
     dose = entry.exercise.dose
     if dose.load_kg:
         dose = supple.evolve(dose, load_kg=0)
-    return supple.evolve(step, exercise=entry.exercise, set_name=entry.set_name, dose=dose, note="")
+    return supple.evolve(step, exercise=entry.exercise, set_name=entry.set_name, dose=dose, note="",
+                         base_dose=None, progression="none", progression_options=None)
 
 
 def exclude_steps(
@@ -197,13 +199,14 @@ def exclude_steps(
             reason += f" You waived {exclusion.rule!r}, but this rule cannot be waived."
         if entry is not None:
             tail = f" (nearer variants that do not suit you: {', '.join(skipped)})" if skipped else ""
-            reason += (f" Replaced by its safer variant {entry.exercise.name!r}, at that exercise's "
-                       f"own dose{tail}.")
+            planned = replaced(step, entry)
+            reason += (f" Replaced by its safer variant {entry.exercise.name!r}, planned at "
+                       f"{planned.dose.describe()} without progression{tail}.")
             if step.note:
                 reason += " The step's note, written for the old exercise, is left out."
             findings.append(finding(exclusion.rule, "replaced", reason, exclusion.source, step,
                                     replacement=entry.exercise.id))
-            kept.append(replaced(step, entry))
+            kept.append(planned)
         else:
             tail = f" ({', '.join(skipped)} do not suit you either)" if skipped else ""
             reason += f" No safer variant of it suits you{tail}, so it is left out of the plan."
@@ -214,11 +217,18 @@ def exclude_steps(
 def pause_progression(
     steps: Sequence[supple.PlannedStep], only: Callable[[supple.PlannedStep], bool] | None = None
 ) -> tuple[list[supple.PlannedStep], list[supple.PlannedStep]]:
-    """Steps with their progression switched off (``none``), and the ones that changed."""
+    """Steps back at their written dose (what progression added is taken off, never a cap a
+    filter applied), and the ones that changed. Filters run after progression, on each
+    session's doses: this is how a filter stops a programme from progressing."""
     out, changed = [], []
     for step in steps:
-        if step.progression != "none" and (only is None or only(step)):
-            step = supple.evolve(step, progression="none", progression_options=None)
+        if step.base_dose is not None and (only is None or only(step)):
+            written = step.base_dose
+            dose = supple.evolve(step.dose, **{
+                name: min(getattr(written, name), getattr(step.dose, name))
+                for name in ("sets", "reps", "hold_s", "load_kg")})
+            step = supple.evolve(step, dose=dose, base_dose=None, progression="none",
+                                 progression_options=None)
             changed.append(step)
         out.append(step)
     return out, changed

@@ -34,7 +34,8 @@ CONDITIONS: dict[str, str] = {
     "persistent-severe-pain": "back pain that stays severe whatever you do",
     "hypermobility": "joint hypermobility, hypermobility spectrum disorder or hypermobile "
     "Ehlers-Danlos syndrome",
-    "dvt": "a suspected or past deep vein thrombosis (a blood clot in a leg vein)",
+    "dvt": "a past deep vein thrombosis (a blood clot in a leg vein), treated; a new suspected "
+    "clot is the red flag suspected-dvt",
     "open-wound": "an open wound, fresh scar or damaged skin on the back",
 }
 
@@ -61,9 +62,10 @@ def bone_fragility(profile: supple.Profile, opts: SafetyOptions) -> str | None:
 
 
 def pregnancy(profile: supple.Profile) -> str | None:
-    """Why the after-the-first-trimester rules apply, or ``None``."""
+    """Why the after-the-first-trimester rules apply, or ``None`` (``profile`` is the person as
+    they are on a session's day, so the rule starts in the week the pregnancy passes 13 weeks)."""
     week = profile.pregnancy_week
-    if not profile.has("pregnancy") and not week:
+    if not profile.pregnant:
         return None
     if week is None:
         return "you are pregnant and your profile does not give pregnancy_week, so supple assumes you are past the first trimester"
@@ -184,7 +186,7 @@ def apply(steps: Sequence[supple.PlannedStep], context: supple.SafetyContext) ->
                     sources.BONE_FLEXION, step))
 
     # Pregnancy: the stop signs, whatever the week.
-    if profile.has("pregnancy") or profile.pregnancy_week:
+    if profile.pregnant:
         findings.append(finding(
             "pregnancy-stop-signs", "warned",
             "Pregnant: check with your midwife or doctor that nothing in your pregnancy rules "

@@ -26,34 +26,64 @@ from supple_safety.common import Exclusion, exclude_steps, finding, sentence
 RULE = "no-forced-manipulation"
 NECK_RULE = "no-neck-manipulation"
 
-_CRACK = r"(?:crack|pop|snap|click|crunch)(?:s|ed|ing|ped|ping)?"
-_SPINE = r"(?:back|spine|neck|joints?|vertebra\w*|bones?|lower\s+back|upper\s+back)"
-_PATTERNS = [
-    # "push until it pops", "repeat till your back cracks"
-    re.compile(rf"\b(?:until|till|til)\b[^.;!?\n]{{0,60}}\b{_CRACK}\b", re.I),
-    # "when your back snaps, repeat", "once it cracks, go again"
-    re.compile(rf"\b(?:when|once|as soon as)\b[^.;!?\n]{{0,40}}\b{_CRACK}\b", re.I),
-    # "crack your back", "pop the lower back"
-    re.compile(rf"\b{_CRACK}\s+(?:your|the|my|a|each|its|their)\s+(?:\w+\s+)?{_SPINE}\b", re.I),
-    # "make it pop", "to get the spine to crack", "force the joint to click"
-    re.compile(rf"\b(?:make|making|get|getting|force|forcing|help)\b[^.;!?\n]{{0,40}}\b{_CRACK}\b", re.I),
+_CRACK = r"(?:(?:crack|pop|snap|click|crunch|clunk)(?:s|ed|ing|ped|ping|py|y)?|cavitat\w*)"
+_SPINE = r"(?:back|spine|neck|joints?|vertebra\w*|bones?|lower\s+back|upper\s+back|facets?)"
+_FORCE_VERB = r"(?:push|forc|crank|yank|jerk|thrust|twist|pull|press|lever|bounc|crack|pop)\w*"
+#: Phrases that teach forcing a joint, in any word order (a note is dropped when any of them
+#: appears, whatever the sentence around it says: see :func:`mentions_forcing`).
+_FORCING = [
+    # joint noises as a goal or an outcome: "until it pops", "crack your back", "a good crunch"
+    rf"\b{_CRACK}\b",
+    # "release" of a joint: "a satisfying release of the joint", "release your facets"
+    rf"\brelease\w*\b[^.;:!?\n]{{0,30}}\b{_SPINE}\b",
+    rf"\b{_SPINE}\b[^.;:!?\n]{{0,20}}\brelease\w*\b",
+    # thrusts, jerks, overpressure, forcing, levering
+    r"\b(?:thrust\w*|jerk\w*|yank\w*|overpressure|over-pressure|crank\w*|lever\w*)\b",
+    r"\bforc(?:e|es|ed|ing)\b",
+    # end of range as a target: "as far as it goes", "as far as you can", "past the stop"
+    r"\bas\s+far\s+as\s+(?:it|they|you|your\s+\w+)\s+(?:will\s+|can\s+)?(?:go|goes|can)\b",
+    r"\b(?:push|go|twist|pull|press)\w*\s+(?:\w+\s+){0,2}(?:past|beyond)\b",
+    r"\buntil\s+(?:you\s+hear|something\s+gives|it\s+gives|you\s+feel\s+it\s+give)\b",
+    r"\b(?:adjust|manipulat)\w*\s+(?:your|the|my)\s+(?:\w+\s+)?" + _SPINE + r"\b",
 ]
-_NEGATION = re.compile(r"\b(?:never|not|no|don't|do not|doesn't|avoid|without|instead of|rather than)\b", re.I)
-_SENTENCE = re.compile(r"[^.;!?\n]+")
+_FORCING_RE = [re.compile(p, re.I) for p in _FORCING]
+#: A negation that governs the forcing verb itself ("never push until it pops", "do not try to
+#: crack your back") makes the phrase advice, in an exercise's own instructions only.
+_ADVICE = re.compile(
+    rf"\b(?:never|don't|do\s+not|avoid|no\s+need\s+to|without|rather\s+than|instead\s+of|not)\s+"
+    rf"(?:\w+\s+){{0,2}}?(?:try(?:ing)?\s+to\s+|attempt(?:ing)?\s+to\s+)?{_FORCE_VERB}\b", re.I)
+_CLAUSE = re.compile(r"[^.;:!?\n\u2014\u2013]+")
+
+
+def mentions_forcing(text: str) -> str | None:
+    """The first clause of ``text`` that speaks of forcing a joint (a crack, pop or click, a
+    thrust or jerk, overpressure, a "release" of a joint, going "as far as it goes"...), or
+    ``None``. Negations are not trusted ("Don't stop until it cracks" is an instruction), so a
+    routine note that only warns against cracking is dropped too: a note is never worth the
+    risk."""
+    for part in _CLAUSE.finditer(text):
+        clause = part.group(0)
+        if any(pattern.search(clause) for pattern in _FORCING_RE):
+            return clause.strip()
+    return None
 
 
 def forcing_text(text: str) -> str | None:
-    """The first phrase of ``text`` that tells someone to make a joint crack, or ``None``.
-
-    A phrase counts only when nothing before it in its sentence negates it: "never push until
-    it pops" is advice, "push until it pops" an instruction.
-    """
-    for part in _SENTENCE.finditer(text):
+    """The first clause of an exercise's own text (instructions, cues, breathing) that teaches
+    forcing a joint, or ``None``. Unlike :func:`mentions_forcing`, a clause whose forcing verb
+    is itself negated ("never push until it pops", "avoid forcing the twist") is advice, and a
+    harmless mention of a sound ("it may click now and then; that is harmless") is not an
+    instruction."""
+    for part in _CLAUSE.finditer(text):
         clause = part.group(0)
-        for pattern in _PATTERNS:
-            match = pattern.search(clause)
-            if match and not _NEGATION.search(clause[: match.start()]):
-                return clause.strip()
+        if not any(pattern.search(clause) for pattern in _FORCING_RE):
+            continue
+        if _ADVICE.search(clause):
+            continue
+        if re.search(r"\b(?:may|might|can|could|sometimes|often)\s+" + _CRACK, clause, re.I) and not re.search(
+                r"\b(?:until|till|make|making|get|getting|so\s+that|to\s+hear|aim|goal|want)\b", clause, re.I):
+            continue  # a sound that may happen, not one to chase
+        return clause.strip()
     return None
 
 
@@ -87,6 +117,10 @@ def _neck_forced(exercise: supple.Exercise) -> str | None:
         return "aims to make a joint of the spine crack, and it involves the neck"
     found = instruction_text(exercise)
     return f"tells you to {_quote(found)}, with the neck involved" if found else None
+
+
+def _neck_note(step: supple.PlannedStep) -> bool:
+    return _is_neck(step.exercise) or bool(re.search(r"\bneck\b", step.note, re.I))
 
 
 def exclusions(context: supple.SafetyContext) -> list[Exclusion]:
@@ -126,12 +160,13 @@ def apply(steps: Sequence[supple.PlannedStep], context: supple.SafetyContext) ->
     kept, findings = exclude_steps(steps, context, mine, everything)
     out = []
     for step in kept:
-        found = forcing_text(step.note) if step.note else None
-        if found and not waived:
+        found = mentions_forcing(step.note) if step.note else None
+        if found and (not waived or _neck_note(step)):
             findings.append(finding(
                 RULE, "capped",
-                sentence(f"the note on this step tells you to {_quote(found)}; supple never plans "
-                         "pushing a joint until it cracks, so the note is left out"),
+                sentence(f"the note on this step speaks of forcing a joint ({_quote(found)}); supple "
+                         "never plans pushing a joint until it cracks, gives or goes as far as it "
+                         "goes, so the note is left out and the exercise is kept"),
                 sources.MANIPULATION, step))
             step = supple.evolve(step, note="")
         elif found:

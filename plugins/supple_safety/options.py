@@ -52,6 +52,20 @@ def options_for(context: supple.SafetyContext) -> SafetyOptions:
     return found if isinstance(found, SafetyOptions) else DEFAULTS
 
 
+def relaxes(chosen: SafetyOptions, baseline: SafetyOptions) -> list[str]:
+    """The settings in ``chosen`` (from a routine) that are less strict than in ``baseline``
+    (the person's, or the defaults): a higher fracture-risk age or caution age over, a lower
+    caution age under. Only the person may set those (docs/safety.md)."""
+    looser = []
+    if chosen.fracture_risk_age > baseline.fracture_risk_age:
+        looser.append("fracture_risk_age")
+    if chosen.caution_age_over > baseline.caution_age_over:
+        looser.append("caution_age_over")
+    if chosen.caution_age_under < baseline.caution_age_under:
+        looser.append("caution_age_under")
+    return looser
+
+
 def changed(opts: SafetyOptions) -> list[tuple[str, int, int]]:
     """The settings that differ from the defaults: (name, value, default)."""
     return [

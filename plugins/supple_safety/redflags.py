@@ -26,6 +26,13 @@ from supple_safety.options import changed, options_for
 EMERGENCY_RULE = "red-flag-emergency"
 REVIEW_RULE = "red-flag-review"
 AGE_RULE = "age-caution"
+CHILD_RULE = "under-16"
+POST_TERM_RULE = "pregnancy-past-term"
+
+#: supple's guidance rests on NICE NG59, which covers people aged 16 and over.
+MIN_AGE = 16
+#: 42 completed weeks: post-term (ACOG); past it the profile's pregnancy dates cannot be current.
+LAST_PREGNANCY_WEEK = 42
 
 #: Tier A: seek emergency care now.
 EMERGENCY: dict[str, str] = {
@@ -53,6 +60,8 @@ REVIEW: dict[str, str] = {
     "thoracic-pain-unwell": "pain in the middle or upper back together with feeling unwell",
     "spinal-deformity": "a new or worsening visible curve or deformity of the spine",
     "no-improvement": "back pain that has not improved at all after about four weeks",
+    "suspected-dvt": "new pain, swelling, warmth or redness in one calf or leg (a possible blood "
+    "clot, deep vein thrombosis)",
 }
 
 RED_FLAGS = {**EMERGENCY, **REVIEW}
@@ -75,6 +84,9 @@ def apply(steps: Sequence[supple.PlannedStep], context: supple.SafetyContext) ->
     profile = context.profile
     opts = options_for(context)
     findings: list[supple.SafetyFinding] = []
+    refusal = _triage(profile)
+    if refusal is not None:
+        return supple.SafetyResult(steps=steps, findings=[refusal])
     urgent = [flag for flag in profile.red_flags if flag in EMERGENCY]
     review = [flag for flag in profile.red_flags if flag in REVIEW]
     attempted = sorted(rule for rule in (EMERGENCY_RULE, REVIEW_RULE) if context.is_waived(rule))
@@ -103,7 +115,7 @@ def apply(steps: Sequence[supple.PlannedStep], context: supple.SafetyContext) ->
     for name, value, default in changed(opts):
         findings.append(finding(
             AGE_RULE, "warned",
-            f"This routine sets {name} = {value} in [plugins.safety] (supple's default is {default}).",
+            f"The safety settings set {name} = {value} (supple's default is {default}), from the routine or your profile's [plugins.safety].",
             sources.RED_FLAG_TIERS))
     age = profile.age
     if age is not None and age > opts.caution_age_over:
@@ -122,7 +134,36 @@ def apply(steps: Sequence[supple.PlannedStep], context: supple.SafetyContext) ->
     return supple.SafetyResult(steps=steps, findings=findings)
 
 
+def _triage(profile: supple.Profile) -> supple.SafetyFinding | None:
+    """Who supple's guidance is not for: children, and a pregnancy past term."""
+    youngest = profile.minimum_age if profile.minimum_age is not None else profile.age
+    if youngest is not None and youngest < MIN_AGE:
+        return finding(
+            CHILD_RULE, "refused",
+            f"Your profile gives an age under {MIN_AGE}. supple's advice follows NICE guideline "
+            "NG59, which covers people aged 16 and over: back pain in children and young "
+            "teenagers is less common and needs a clinician's assessment first.",
+            sources.CHILDREN,
+            advice="Please see a doctor or physiotherapist about back pain at this age before "
+            "starting an exercise plan; they can give exercises suited to you.")
+    week = profile.pregnancy_week
+    if week is not None and week > LAST_PREGNANCY_WEEK:
+        return finding(
+            POST_TERM_RULE, "refused",
+            f"By your profile's dates the pregnancy would be in week {week} during this programme, "
+            f"past {LAST_PREGNANCY_WEEK} weeks, so the dates cannot be current.",
+            sources.POST_TERM,
+            advice="Please update your profile: after the birth, check with your midwife or doctor "
+            "before starting postnatal exercise, and remove pregnancy, pregnancy_week and due_date "
+            "from the profile; before it, shorten the programme so it ends by week 42.")
+    return None
+
+
 FILTER_RULES = {
+    CHILD_RULE: "an age under 16 on a session's day: refuses to plan (exit 3); see a clinician "
+    "(NICE NG59 covers 16 and over)",
+    POST_TERM_RULE: "a pregnancy past 42 weeks on a session's day: refuses to plan (exit 3) and "
+    "asks for an updated profile",
     EMERGENCY_RULE: "emergency red flags (possible cauda equina syndrome): refuses to plan "
     "(exit 3) and advises emergency care now",
     REVIEW_RULE: "red flags that need a clinician's review first: refuses to plan (exit 3) and "
@@ -137,5 +178,5 @@ def safety_filter() -> supple.SafetyFilter:
         name="red-flags",
         summary="Refuses to plan when a red-flag sign is present, with the right advice; warns on weak signs.",
         apply=apply, order=0, red_flags=RED_FLAGS, red_flag_tiers=TIERS, rules=FILTER_RULES,
-        fixed_rules={EMERGENCY_RULE, REVIEW_RULE},
+        fixed_rules={EMERGENCY_RULE, REVIEW_RULE, CHILD_RULE, POST_TERM_RULE},
     )

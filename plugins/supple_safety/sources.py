@@ -35,3 +35,6 @@ NECK = "Mosby 2011; Persons 2024 (vertebral artery dissection after neck self-ma
 PAIN = "Silbernagel 2007 (pain-monitoring traffic light); NICE NG59 (stay active)"
 EXTENSION_CAP = "article 001 (001_8d50d9e4fddaeaa5.txt): 'maximum three times'"
 FOAM_DOSE = "article 001 (001_8d50d9e4fddaeaa5.txt): 10 rolls, 20 s rest, 10 more, then an hour's break"
+CHILDREN = "NICE NG59 (scope: people aged 16 and over)"
+POST_TERM = "ACOG Committee Opinion 804 (2020); ACOG definition of post-term pregnancy (42 weeks)"
+DVT = "NICE NG158 (venous thromboembolic diseases: assess suspected DVT promptly)"

@@ -256,8 +256,8 @@ def test_a_session_safety_empties_is_not_run(env, monkeypatch):
     monkeypatch.setattr(run_module, "registry", lambda ctx: make_registry(RemoveEverything(), builtins=True))
     result = invoke(env, "run", env["routine"], "--record")
     assert result.exit_code == 3
-    assert "[test-remove-all] removed cat-cow (step 1): Test rule." in result.stdout
-    assert "nothing to do in this session" in result.stdout and "not medical advice" in result.stdout
+    assert "[test-remove-all] removed cat-cow (step 1): Test rule." in result.stderr.replace("\n    ", " ")
+    assert "nothing is left to do" in result.stderr and "not medical advice" in result.stderr
     assert "Step 1" not in result.stdout
     assert not (env["tmp"] / "data").exists()
 

@@ -264,8 +264,9 @@ def test_no_profile_and_waived_rules_are_said_plainly():
     safety = section(text, "## Safety: what was changed, and why")
     assert "No profile was given" in safety
     assert "made no changes" in safety
-    waived = handout(ROUTINE.replace("[[steps]]", "[safety]\nallow = [\"test-knee-filter\"]\n\n[[steps]]", 1))
-    assert "**You waived these safety rules:** test-knee-filter. The changes" in waived
+    person = supple.Profile(path="p.toml", allow=("test-knee-filter",), allowed_by="Dr Roe")
+    waived = handout(ROUTINE, profile=person)
+    assert "**Safety rules waived:** test-knee-filter (by your profile, agreed with Dr Roe). The changes" in waived
 
 
 def test_disclaimer_opens_and_closes_the_handout():

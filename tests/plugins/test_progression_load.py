@@ -130,9 +130,13 @@ def by_week(data):
 def test_the_plan_adds_weight_only_with_a_profile_that_says_pain_is_low(tmp_path):
     assert by_week(plan_json(tmp_path))[7] == (20, 0)
     low = tmp_path / "low.toml"
-    low.write_text("[profile]\npain = 2\n", encoding="utf-8")
+    start = plan_json(tmp_path)["sessions"][6 * 7]["start"][:10]  # week 7's first session
+    low.write_text(f"[profile]\npain = 2\npain_date = {start}\n", encoding="utf-8")
     weeks = by_week(plan_json(tmp_path, "--profile", str(low)))
-    assert weeks[6] == (20, 0) and weeks[7] == (15, 1) and weeks[8] == (16, 1)
+    assert weeks[6] == (20, 0) and weeks[7] == (15, 1)
+    # a score from the first week says nothing about week 7: no weight without new evidence
+    low.write_text("[profile]\npain = 2\n", encoding="utf-8")
+    assert by_week(plan_json(tmp_path, "--profile", str(low)))[7] == (20, 0)
     high = tmp_path / "high.toml"
     high.write_text("[profile]\npain = 4\n", encoding="utf-8")
     assert all(kg == 0 for _, kg in by_week(plan_json(tmp_path, "--profile", str(high))).values())

@@ -102,9 +102,27 @@ def test_pregnancy_after_the_first_trimester_swaps_supine_work_for_upright_varia
 
 
 def test_pregnancy_in_the_first_trimester_keeps_positions_but_shows_the_stop_signs(registry):
-    plan = plan_routine(routine("back-bridge", "star-lie"), registry, profile(conditions=("pregnancy",), pregnancy_week=13))
-    assert planned(plan) == ["back-bridge", "star-lie"]
-    assert {f.rule for f in plan.safety} == {"pregnancy-stop-signs"}
+    plan = plan_routine(routine("back-bridge", "star-lie"), registry, profile(conditions=("pregnancy",), pregnancy_week=12))
+    assert planned(plan, 1) == planned(plan, 2) == ["back-bridge", "star-lie"]  # pregnancy weeks 12, 13
+    assert {f.rule for f in plan.safety if not f.weeks or 2 in f.weeks} == {"pregnancy-stop-signs"}
+
+
+def test_a_pregnancy_that_passes_13_weeks_during_the_programme_is_judged_week_by_week(registry):
+    plan = plan_routine(routine("back-bridge", "floor-curl"), registry, profile(conditions=("pregnancy",), pregnancy_week=13))
+    assert planned(plan, 1) == ["back-bridge", "floor-curl"]  # pregnancy week 13
+    assert planned(plan, 2) == planned(plan, 3) == ["wall-press", "chair-curl"]  # weeks 14 and 15
+    swap = next(f for f in plan.safety if f.rule == "pregnancy-supine" and f.exercise == "back-bridge")
+    assert swap.weeks == (2, 3) and "week 14" in swap.reason
+
+
+def test_a_due_date_gives_the_pregnancy_week_of_every_session(registry):
+    import datetime as dt
+
+    # due 2027-06-07: on 2026-12-07 the pregnancy is 14 weeks (26 weeks before the due date)
+    plan = plan_routine(routine("back-bridge"), registry, profile(due_date=dt.date(2027, 6, 7)))
+    assert planned(plan, 1) == ["wall-press"]
+    early = plan_routine(routine("back-bridge"), registry, profile(due_date=dt.date(2027, 6, 21)))
+    assert planned(early, 1) == ["back-bridge"] and planned(early, 3) == ["wall-press"]
 
 
 @pytest.mark.parametrize("person", [
@@ -112,8 +130,8 @@ def test_pregnancy_in_the_first_trimester_keeps_positions_but_shows_the_stop_sig
     profile(pregnancy_week=30),  # a week without the condition still counts
 ], ids=["no-week", "week-only"])
 def test_pregnancy_rules_err_on_the_safe_side_when_the_profile_is_incomplete(registry, person):
-    plan = plan_routine(routine("star-lie"), registry, person)
-    assert plan.sessions[0].steps == ()
+    plan = plan_routine(routine("star-lie", "chair-curl"), registry, person)
+    assert planned(plan) == ["chair-curl"]
     assert ("pregnancy-supine", "removed", "star-lie", None) in changes(plan)
 
 
@@ -137,11 +155,21 @@ def test_a_step_with_no_suitable_variant_is_removed_with_a_finding(registry):
     assert any(f.rule == "bone-fragility-flexion" and "over 70" in f.reason for f in plan.safety)
 
 
-def test_fracture_risk_age_is_a_setting_and_a_changed_setting_is_reported(registry):
-    extra = "[plugins.safety]\nfracture_risk_age = 85\n"
-    plan = plan_routine(routine("floor-hug", extra=extra), registry, profile(age=80))
+def test_fracture_risk_age_is_relaxed_only_by_the_person_and_a_changed_setting_is_reported(registry):
+    person = supple.Profile(path="profile.toml", age=80, plugins={"safety": {"fracture_risk_age": 85}})
+    plan = plan_routine(routine("floor-hug"), registry, person)
     assert planned(plan) == ["floor-hug"]
     assert any(f.rule == "age-caution" and "fracture_risk_age = 85" in f.reason for f in plan.safety)
+    # the same setting in a routine is an error that says where it belongs
+    extra = "[plugins.safety]\nfracture_risk_age = 85\n"
+    with pytest.raises(supple.InputError) as info:
+        plan_routine(routine("floor-hug", extra=extra), registry, profile(age=80))
+    problem = info.value.problems[0]
+    assert problem.key == "plugins.safety.fracture_risk_age" and "profile's [plugins.safety]" in problem.message
+    # a routine may make it stricter
+    stricter = plan_routine(routine("floor-hug", extra="[plugins.safety]\nfracture_risk_age = 60\n"),
+                            registry, profile(age=65))
+    assert "floor-hug" not in planned(stricter)
 
 
 def test_foam_rolling_is_kept_out_for_its_contraindications_and_off_the_lower_back(registry):
@@ -189,24 +217,36 @@ def test_cleared_surgery_plans_without_end_range_twists_or_flexion(registry):
 
 
 def test_uncleared_surgery_is_refused_and_a_waiver_does_not_lift_it(registry):
-    text = routine("small-twist", extra='[safety]\nallow = ["surgery-clearance"]\n')
+    text = routine("small-twist")
     with pytest.raises(supple.SafetyRefusal) as info:
-        plan_routine(text, registry, profile(conditions=("recent-spinal-surgery",)))
+        plan_routine(text, registry, profile(conditions=("recent-spinal-surgery",)), waive=["surgery-clearance"])
     assert "cleared_by_surgeon = true" in info.value.advice
     assert "cannot lift" in info.value.findings[-1].reason
 
 
 def test_a_waived_condition_rule_keeps_the_step_and_says_so_in_the_plan(registry):
-    text = routine("floor-hug", extra='[safety]\nallow = ["bone-fragility-flexion"]\n')
-    plan = plan_routine(text, registry, profile(conditions=("osteoporosis",)))
+    person = profile(conditions=("osteoporosis",), allow=("bone-fragility-flexion",),
+                     allowed_by="Dr Roe, physiotherapist")
+    plan = plan_routine(routine("floor-hug"), registry, person)
     assert planned(plan) == ["floor-hug"]
     assert plan.waived == ("bone-fragility-flexion",)
     assert ("bone-fragility-flexion", "waived", "floor-hug", None) in changes(plan)
+    waived = next(f for f in plan.safety if f.action == "waived")
+    assert "Dr Roe" in waived.reason  # who waived it
     from supple.render.json import plan_to_dict
     from supple.render.text import render_plan
 
     assert plan_to_dict(plan)["waived"] == ["bone-fragility-flexion"]
-    assert "Safety rules waived by you: bone-fragility-flexion" in render_plan(plan)
+    assert plan_to_dict(plan)["waivers"] == [
+        {"rule": "bone-fragility-flexion", "by": "your profile, agreed with Dr Roe, physiotherapist"}]
+    assert "Safety rule waived: bone-fragility-flexion (by your profile, agreed with Dr Roe" in render_plan(plan)
+
+
+def test_a_routine_cannot_waive(registry):
+    text = routine("floor-hug", extra='[safety]\nallow = ["bone-fragility-flexion"]\n')
+    with pytest.raises(supple.InputError) as info:
+        plan_routine(text, registry, profile(conditions=("osteoporosis",)))
+    assert info.value.problems[0].key == "safety.allow" and "profile" in info.value.problems[0].message
 
 
 def test_the_same_profile_and_routine_give_the_same_findings(registry):

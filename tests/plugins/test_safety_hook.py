@@ -87,8 +87,8 @@ def test_a_third_party_condition_validates_and_its_rule_runs_after_the_built_in_
 
 def test_a_third_party_rule_takes_waivers_and_supple_safety_lists_it():
     reg = registry_with(Clinic())
-    plan = plan_routine(ROUTINE.format(extra='[safety]\nallow = ["clinic-no-floor"]\n'), reg,
-                        profile(conditions=("no-floor",)))
+    plan = plan_routine(ROUTINE.format(extra=""), reg,
+                        profile(conditions=("no-floor",), allow=("clinic-no-floor",)))
     assert len(plan.sessions[0].steps) == 3
     assert not any(f.rule == "clinic-no-floor" and f.action == "warned" for f in plan.safety)
     info = safety_info(reg)
@@ -98,7 +98,7 @@ def test_a_third_party_rule_takes_waivers_and_supple_safety_lists_it():
 
 
 def test_a_waiver_no_filter_knows_is_reported_with_a_suggestion():
-    plan = plan_routine(ROUTINE.format(extra='[safety]\nallow = ["no-forced-manipulaton"]\n'), registry_with())
+    plan = plan_routine(ROUTINE.format(extra=""), registry_with(), waive=["no-forced-manipulaton"])
     warning = next(f for f in plan.safety if f.rule == "no-forced-manipulaton")
     assert warning.action == "warned" and "did you mean 'no-forced-manipulation'" in warning.reason
     assert plan.sessions[0].steps[2].exercise.id == "standing-gentle-rotation"  # nothing was waived

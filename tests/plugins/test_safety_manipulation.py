@@ -108,9 +108,8 @@ def test_a_note_that_says_to_push_until_it_pops_is_left_out(registry):
 
 
 def test_the_waiver_keeps_the_steps_and_is_printed_but_never_covers_the_neck(registry):
-    text = routine("twist-crack", "neck-crack", "twist-easy|Push until it pops.",
-                   extra='[safety]\nallow = ["no-forced-manipulation", "no-neck-manipulation"]\n')
-    plan = plan_routine(text, registry)
+    text = routine("twist-crack", "neck-crack", "twist-easy|Push until it pops.")
+    plan = plan_routine(text, registry, waive=["no-forced-manipulation", "no-neck-manipulation"])
     assert [s.exercise.id for s in plan.sessions[0].steps] == ["twist-crack", "neck-easy", "twist-easy"]
     assert plan.sessions[0].steps[2].note == "Push until it pops."
     found = changes(plan)
@@ -122,7 +121,7 @@ def test_the_waiver_keeps_the_steps_and_is_printed_but_never_covers_the_neck(reg
     from supple.render.text import render_plan
 
     assert plan_to_dict(plan)["waived"] == ["no-forced-manipulation", "no-neck-manipulation"]
-    assert "Safety rules waived by you: no-forced-manipulation" in render_plan(plan)
+    assert "Safety rule waived: no-forced-manipulation (by you, on the command line" in render_plan(plan)
 
 
 def test_the_manipulation_rules_are_declared_with_the_neck_fixed(registry):
@@ -144,7 +143,7 @@ def test_a_waiver_is_printed_in_the_plan_json_and_every_export(tmp_path, monkeyp
     runner = CliRunner()
     args = ["back-release-stretches", "--allow", "no-forced-manipulation"]
     text = runner.invoke(cli, ["plan", *args])
-    assert "Safety rules waived by you: no-forced-manipulation" in text.stdout
+    assert "Safety rule waived: no-forced-manipulation (by you, on the command line" in text.stdout
     assert "supple is not medical advice" in text.stdout
     data = json.loads(runner.invoke(cli, ["plan", *args, "--json"]).stdout)
     assert data["waived"] == ["no-forced-manipulation"]

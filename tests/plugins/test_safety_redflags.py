@@ -95,13 +95,13 @@ def test_emergency_advice_wins_when_both_tiers_are_present(registry, tmp_path):
     assert "[red-flag-emergency]" in result.stderr and "[red-flag-review]" in result.stderr
 
 
-@pytest.mark.parametrize("how", ["option", "routine"])
+@pytest.mark.parametrize("how", ["option", "profile"])
 @pytest.mark.parametrize("rule", ["red-flag-emergency", "red-flag-review", "red-flags"])
 def test_a_waiver_never_lifts_a_red_flag_refusal(tmp_path, how, rule):
     args = ("--allow", rule) if how == "option" else ()
-    extra = f'[safety]\nallow = ["{rule}"]\n' if how == "routine" else ""
+    waiver = {"allow": [rule], "allowed_by": "Dr Roe"} if how == "profile" else {}
     for flag, advice in (("saddle-numbness", EMERGENCY), ("cancer-history", REVIEW)):
-        result = plan_cli(tmp_path, *args, extra=extra, red_flags=[flag])
+        result = plan_cli(tmp_path, *args, red_flags=[flag], **waiver)
         assert result.exit_code == 3, result.output
         assert advice in result.stderr
     result = plan_cli(tmp_path, "--allow", "red-flag-emergency", "--allow", "red-flag-review", red_flags=["fever"])
@@ -131,15 +131,49 @@ def test_age_is_a_weak_sign_that_only_warns(registry, tmp_path, age, warned):
     assert plan.sessions[0].steps  # never blocks
 
 
-def test_age_thresholds_are_configurable_in_the_routine_and_the_change_is_shown(registry, tmp_path):
-    extra = "[plugins.safety]\ncaution_age_over = 55\ncaution_age_under = 16\n"
-    routine = load_routine(write(tmp_path, "r.toml", ROUTINE.format(extra=extra)))
-    plan = build_plan(routine, registry, supple.Profile(age=53, path="p.toml"))
+def test_age_thresholds_are_relaxed_by_the_person_only_and_the_change_is_shown(registry, tmp_path):
+    routine = load_routine(write(tmp_path, "r.toml", ROUTINE.format(extra="")))
+    settings = {"safety": {"caution_age_over": 55, "caution_age_under": 16}}
+    plan = build_plan(routine, registry, supple.Profile(age=53, path="p.toml", plugins=settings))
     reasons = [f.reason for f in plan.safety if f.rule == "age-caution"]
     assert not any("You are over" in r for r in reasons)
     assert any("caution_age_over = 55" in r and "default is 50" in r for r in reasons)
-    plan = build_plan(routine, registry, supple.Profile(age=17, path="p.toml"))
+    plan = build_plan(routine, registry, supple.Profile(age=17, path="p.toml", plugins=settings))
     assert not any("You are under" in f.reason for f in plan.safety)
+    # in a routine, the same values are errors naming each key; a stricter one is fine
+    extra = "[plugins.safety]\ncaution_age_over = 55\ncaution_age_under = 16\n"
+    loose = load_routine(write(tmp_path, "loose.toml", ROUTINE.format(extra=extra)))
+    with pytest.raises(supple.InputError) as info:
+        build_plan(loose, registry, supple.Profile(age=53, path="p.toml"))
+    assert sorted(p.key for p in info.value.problems) == [
+        "plugins.safety.caution_age_over", "plugins.safety.caution_age_under"]
+    strict = load_routine(write(tmp_path, "strict.toml", ROUTINE.format(extra="[plugins.safety]\ncaution_age_over = 45\n")))
+    plan = build_plan(strict, registry, supple.Profile(age=47, path="p.toml"))
+    assert any("You are over 45" in f.reason for f in plan.safety)
+
+
+def test_a_suspected_clot_is_a_see_a_clinician_red_flag(tmp_path):
+    result = plan_cli(tmp_path, red_flags=["suspected-dvt"])
+    assert result.exit_code == 3 and REVIEW in result.stderr and "calf" in result.stderr
+
+
+@pytest.mark.parametrize("values", [{"age": 15}, {"age": 0}, {"birth_year": 2011}])
+def test_children_get_a_clear_decision_with_its_source(tmp_path, values):
+    extra = '[schedule]\nstart = 2026-12-07\nweeks = 2\ntimes = ["08:00"]\ntimezone = "UTC"\n'
+    result = plan_cli(tmp_path, extra=extra, **values)
+    assert result.exit_code == 3, result.output
+    assert "[under-16]" in result.stderr and "NICE NG59" in result.stderr
+
+
+def test_a_pregnancy_past_42_weeks_refuses_with_its_source(tmp_path):
+    routine = write(tmp_path, "r.toml", ROUTINE.format(extra="[schedule]\nstart = 2026-12-07\nweeks = 6\n"
+                                                            'times = ["08:00"]\ntimezone = "UTC"\n'))
+    profile = profile_file(tmp_path, pregnancy_week=40, as_of="2026-12-07")
+    profile_text = open(profile, encoding="utf-8").read().replace('"2026-12-07"', "2026-12-07")
+    write(tmp_path, "profile.toml", profile_text)
+    result = CliRunner().invoke(cli, ["plan", routine, "--profile", profile])
+    assert result.exit_code == 3, result.output
+    assert "[pregnancy-past-term]" in result.stderr and "week 43" in result.stderr and "ACOG" in result.stderr
 
 
 @pytest.mark.parametrize("table,key,words", [

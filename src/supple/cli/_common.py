@@ -32,6 +32,13 @@ def report_refusal(exc: SafetyRefusal) -> None:
     for finding in exc.findings:
         if finding.action == "refused":
             say(f"[{finding.rule}] {finding.reason} (source: {finding.source})", "  - ", "    ")
+    removed = [f for f in exc.findings if f.action == "removed"]
+    if removed:
+        click.echo("", err=True)
+        click.echo("What the safety filters removed:", err=True)
+        for finding in removed:
+            what = f"{finding.exercise} (step {finding.step})" if finding.step is not None else finding.exercise
+            say(f"[{finding.rule}] removed {what}: {finding.reason} (source: {finding.source})", "  - ", "    ")
     click.echo("", err=True)
     say(DISCLAIMER)
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from contextlib import nullcontext
+from typing import Any
 
 import click
+
+import supple
 
 from supple.cli._common import (
     ALLOW_OPTION,
@@ -97,6 +100,27 @@ def _summary(session, result) -> list[str]:
     return lines
 
 
+def _local_day(routine: supple.Routine, now: Any) -> Any:
+    """Today's date in the routine's time zone (``None`` without a schedule)."""
+    if routine.schedule is None:
+        return None
+    from zoneinfo import ZoneInfo
+
+    return now.astimezone(ZoneInfo(routine.schedule.timezone)).date()
+
+
+def _refuse_if_postponed(plan: supple.Plan, now: Any, week: int | None) -> None:
+    """Today's session is postponed (pain too high): refuse, with the pain gate's advice."""
+    if week is not None or not plan.postponed or plan.routine.schedule is None:
+        return
+    today = _local_day(plan.routine, now)
+    for postponed in plan.postponed:
+        if postponed.start is not None and postponed.start.date() == today:
+            finding = next((f for f in plan.safety if f.action == "postponed" and f.step is None), None)
+            findings = (supple.evolve(finding, action="refused"),) if finding is not None else ()
+            raise supple.SafetyRefusal(postponed.advice or postponed.reason, findings)
+
+
 def _pain_after_advice(before: int | None, after: int | None) -> list[str]:
     """What to make of the pain after the session (pain-monitoring model, Silbernagel 2007)."""
     if after is None:
@@ -157,10 +181,14 @@ def run(ctx: click.Context, routine: str | None, profile: str | None, allow: tup
     reg = registry(ctx)
     if pain is None and interactive:
         pain = _ask_pain("How is your back pain right now?")
-    if pain is not None:
-        person = supple.evolve(person, pain=pain) if person is not None else supple.Profile(pain=pain)
+    now = wall_now()
+    if pain is not None:  # a score for today, in the routine's time zone
+        today = _local_day(loaded, now)
+        person = (supple.evolve(person, pain=pain, pain_date=today) if person is not None
+                  else supple.Profile(pain=pain, pain_date=today))
     plan = build_plan(loaded, reg, person, waive=allow)  # SafetyRefusal: exit 3, nothing runs
-    session = choose_session(plan, wall_now(), week)
+    _refuse_if_postponed(plan, now, week)
+    session = choose_session(plan, now, week)
     pain_before = person.pain if person is not None else None
 
     if not session.timeline.segments:

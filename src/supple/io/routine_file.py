@@ -142,13 +142,16 @@ def routine_from_dict(data: Mapping[str, Any], file: str) -> Routine:
             if step is not None:
                 steps.append(step)
 
-    allow: tuple[str, ...] = ()
+    allow: tuple[str, ...] = ()  # always empty: see the [safety] check below
     if "safety" in data:
         table = collect(structure, data["safety"], _safety_table(), file=file, key="safety")
         if table is not None:
-            if len(table.allow) > limits.MAX_LIST:
-                problems.append(Problem(f"at most {limits.MAX_LIST} rules", file, "safety.allow"))
-            allow = tuple(table.allow)
+            if table.allow:
+                problems.append(Problem(
+                    "a routine cannot waive safety rules: it is used by whoever plans it, and only "
+                    "the person may relax their protections. Waive a rule in your profile "
+                    "(`allow = [...]` in [profile], with `allowed_by` naming who agreed) or with "
+                    "--allow on the command line", file, "safety.allow"))
 
     extra: dict[str, dict[str, Mapping[str, Any]]] = {}
     for table_name in ("export", "plugins"):

@@ -9,12 +9,13 @@ from typing import Any
 import attrs
 
 from supple.model.exercise import Dose, Exercise
+from supple.model.fields import as_tuple
 from supple.model.profile import Profile
 from supple.model.routine import Routine
 
 __all__ = [
-    "DISCLAIMER", "SAFETY_ACTIONS", "SEGMENT_KINDS", "Plan", "PlannedStep", "SafetyFinding",
-    "Segment", "Session", "Timeline",
+    "DISCLAIMER", "SAFETY_ACTIONS", "SEGMENT_KINDS", "Plan", "PlannedStep", "Postponed",
+    "SafetyFinding", "Segment", "Session", "Timeline",
 ]
 
 
@@ -70,6 +71,8 @@ class SafetyFinding:
     :data:`SAFETY_ACTIONS`, ``exercise`` the exercise id concerned (``None`` for the whole
     plan), ``step`` the routine step number, ``replacement`` the exercise id put in its place,
     ``source`` the published source, ``advice`` what to tell the person (for refusals).
+    ``weeks`` are the programme weeks whose sessions it concerns, filled in by planning
+    (filters judge one session at a time; a plan reports each finding once, with its weeks).
     """
 
     rule: str
@@ -80,17 +83,24 @@ class SafetyFinding:
     step: int | None = None
     replacement: str | None = None
     advice: str = ""
+    weeks: tuple[int, ...] = attrs.field(default=(), converter=as_tuple)
 
 
 @attrs.frozen
 class Session:
     """One session of the programme: when (``start`` is time-zone aware, ``None`` for a
-    routine without a schedule), which programme week (from 1), and what to do."""
+    routine without a schedule), which programme week (from 1), and what to do. ``slot`` is
+    the session's place among its day's scheduled times (from 1; 0 without a schedule): it
+    stays the same when other sessions are skipped or postponed."""
 
     index: int
     week: int
     start: dt.datetime | None
     timeline: Timeline
+    slot: int = 0
+    #: the timing strategy that laid it out (a safety filter may switch one session to
+    #: ``gentle``); empty when not recorded
+    timing: str = ""
 
     @property
     def steps(self) -> tuple[PlannedStep, ...]:
@@ -102,11 +112,26 @@ class Session:
 
 
 @attrs.frozen
+class Postponed:
+    """A session the safety filters postponed (pain too high on its day): when it was due,
+    and why, with the advice for the person."""
+
+    index: int
+    week: int
+    start: dt.datetime | None
+    reason: str
+    advice: str = ""
+    slot: int = 0
+
+
+@attrs.frozen
 class Plan:
     """The whole programme for one routine and one profile.
 
     ``timing`` and ``progression`` are the strategy names the routine uses; ``waived`` the
-    safety rules the user waived; ``disclaimer`` the text every human-facing output carries.
+    safety rules the person waived, ``waivers`` each with who waived it (``(rule, who)``);
+    ``filters`` the safety filters that ran, in order; ``postponed`` the sessions the filters
+    postponed (they are not in ``sessions``).
     ``related`` holds the catalogue entries of every exercise the plan refers to, sorted by
     ``set/id``: the routine's steps as written (before safety filters changed them), the
     planned exercises, and their easier and harder variants, so that exporters can name and
@@ -121,6 +146,9 @@ class Plan:
     progression: str = "none"
     waived: tuple[str, ...] = ()
     related: tuple[Any, ...] = ()
+    waivers: tuple[tuple[str, str], ...] = ()
+    filters: tuple[str, ...] = ()
+    postponed: tuple[Postponed, ...] = ()
     #: The plugins' settings from the routine's ``[plugins.NAME]`` tables, by settings name
     #: (see :class:`supple.PluginSettings`); exporters read their own here.
     settings: Any = attrs.field(factory=dict)
@@ -167,6 +195,14 @@ class PlannedStep:
     timing_options: Any = None
     progression: str = "none"
     progression_options: Any = None
+    #: the dose as the routine wrote it, before progression (filters that pause progression
+    #: go back to it); ``None`` when it is ``dose``
+    base_dose: Dose | None = None
+
+    @property
+    def written_dose(self) -> Dose:
+        """The dose before any progression."""
+        return self.base_dose or self.dose
 
     @property
     def ref(self) -> str:

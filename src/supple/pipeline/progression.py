@@ -1,4 +1,7 @@
-"""pipeline.progression."""
+"""Stage 4, progression: each programme week's dose for every step, from the step's
+progression strategy. It runs before safety, so the filters judge the doses people will do;
+a progressed step remembers its written dose (``PlannedStep.base_dose``) for filters that
+pause progression."""
 
 from __future__ import annotations
 
@@ -94,4 +97,14 @@ def progress_step(
         raise PluginError(
             plugin, f"progression strategy {strategy.name!r} returned {type(dose).__name__}, not a Dose"
         )
-    return step if dose == step.dose else attrs.evolve(step, dose=dose)
+    return step if dose == step.dose else attrs.evolve(step, dose=dose, base_dose=step.dose)
+
+
+def progress_week(
+    steps: tuple[PlannedStep, ...], week: int, weeks: int, person: Profile,
+    resolved: ResolvedRoutine, registry: Registry,
+) -> tuple[PlannedStep, ...]:
+    """Every step at its dose for programme week ``week`` (checked against supple's limits)."""
+    progressed = tuple(progress_step(step, week, weeks, person, resolved, registry) for step in steps)
+    check_doses(progressed, steps, week, resolved)
+    return progressed

@@ -1,8 +1,8 @@
-"""Resolving a routine against the registry: exercise references become catalogue entries,
-strategy names become strategy objects, option tables become validated option objects.
+"""Stage 2, resolve: exercise references become catalogue entries, strategy names become
+strategy objects, option tables become validated option objects, and the plugins' settings are
+merged from the person's profile and the routine (the routine only ever stricter).
 
-This is the second stage of the pipeline (load -> resolve -> safety -> schedule and progression
--> timing -> export); it reads the registry and the routine and changes neither.
+It reads the registry, the routine and the profile and changes none of them.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import attrs
 
 from supple.errors import InputError, Problem
 from supple.model.plan import PlannedStep
+from supple.model.profile import Profile
 from supple.model.routine import Routine, StrategyChoice
 from supple.plugin.catalogue import UnknownExercise
 from supple.plugin.registry import Registry
@@ -51,7 +52,7 @@ def options_for(
     return structure(dict(options), options_class, file=file, key=key)
 
 
-def resolve(routine: Routine, registry: Registry) -> ResolvedRoutine:
+def resolve(routine: Routine, registry: Registry, profile: Profile | None = None) -> ResolvedRoutine:
     """Look every name in ``routine`` up in ``registry``. Raises :class:`InputError` listing
     every unknown exercise, strategy or bad option, each located in the file."""
     file = routine.path
@@ -91,7 +92,11 @@ def resolve(routine: Routine, registry: Registry) -> ResolvedRoutine:
         return strategy, options
 
     default_progression = progression(routine.progression)
-    settings = attempt(registry.structure_settings, routine.plugins, file=file)
+    settings = attempt(
+        registry.structure_settings, routine.plugins, file=file,
+        person=profile.plugins if profile is not None else None,
+        person_file=(profile.path or "<profile>") if profile is not None else None,
+    )
 
     steps: list[PlannedStep] = []
     for step in routine.steps:

@@ -1,110 +1,249 @@
-"""pipeline.safety."""
+"""Stage 5, safety per session: every session's steps, at the doses progression gave them, go
+through every safety filter with the person's profile as it stands on that session's day.
+
+Safety is the last word on a session: timing and export only lay out and write what the filters
+let through, so no progression, substitution or per-step option can bring back what a filter
+removed, capped or replaced. A filter is a pure function of (steps, context), so a session with
+the same steps and the same profile of the day reuses the first one's result (:class:`SessionSafety`
+caches by those). Findings are gathered once per rule, action and step, with the weeks they
+cover. A refusal (red flags, missing surgical clearance...) stops planning (exit status 3); a
+session the pain gate postpones is left out of the plan with its advice; a session the filters
+leave empty stops planning with exit status 3 and names exercises that suit the person.
+"""
 
 from __future__ import annotations
 
-from supple.errors import InputError, PluginError, Problem, SafetyRefusal
+from collections.abc import Iterable, Mapping
+from typing import Any, NamedTuple
+
+from supple.errors import InputError, PluginError, Problem, SafetyRefusal, SuppleError
+from supple.io.profile_file import profile_problems
+from supple.model.exercise import Exercise
 from supple.model.plan import PlannedStep, SafetyFinding
 from supple.model.profile import Profile
-from supple.pipeline.resolve import ResolvedRoutine
+from supple.model.routine import Routine
 from supple.plugin.filters import SafetyContext, SafetyResult
 from supple.plugin.registry import Registry
 from supple.text import did_you_mean
 
+#: Actions that change a session for good (as opposed to a warning or a waiver).
+CHANGES = ("removed", "replaced", "postponed")
+
 
 def check_profile(profile: Profile, registry: Registry) -> None:
-    """Every condition and red flag in ``profile`` must be one a safety filter knows."""
-    if profile.path is None:
-        return
-    known = {"conditions": {}, "red_flags": {}}
+    """``profile``'s values are in range (a profile built in code is held to the same rules as a
+    file) and every condition and red flag is one a loaded safety filter knows."""
+    file = profile.path or "<profile>"
+    problems = profile_problems(profile, file)
+    known: dict[str, dict[str, str]] = {"conditions": {}, "red_flags": {}}
     for flt in registry.safety_filters.values():
         known["conditions"].update(flt.conditions)
         known["red_flags"].update(flt.red_flags)
-    problems = []
     for key in ("conditions", "red_flags"):
-        for index, value in enumerate(getattr(profile, key), start=1):
+        values = getattr(profile, key)
+        if not isinstance(values, tuple):
+            continue  # reported by profile_problems
+        for index, value in enumerate(values, start=1):
             if value not in known[key]:
                 hint = did_you_mean(value, known[key], n=2)
-                if hint:
-                    pass
-                elif known[key]:
+                if not hint and known[key]:
                     hint = f" (known: {', '.join(sorted(known[key]))}; see `supple safety`)"
-                else:
+                elif not hint:
                     hint = " (no safety filter is loaded that knows any)"
                 word = "condition" if key == "conditions" else "red flag"
-                problems.append(Problem(f"unknown {word} {value!r}{hint}", profile.path, f"profile.{key}[{index}]"))
+                problems.append(Problem(f"unknown {word} {value!r}{hint}", file, f"profile.{key}[{index}]"))
     if problems:
         raise InputError(problems)
 
 
-def apply_safety(
-    resolved: ResolvedRoutine, profile: Profile, registry: Registry, waived: frozenset[str]
-) -> tuple[tuple[PlannedStep, ...], list[SafetyFinding], str | None]:
-    """Run every safety filter in order. A plan never silently loses a step: a filter that
-    drops a step without a finding for it is a plugin error; so is a filter that reports one
-    of its fixed rules (``SafetyFilter.fixed_rules``, e.g. a red-flag refusal) as waived.
-    A waived rule name that no loaded filter declares is reported as a warning finding."""
-    from supple.errors import SuppleError
+class Outcome(NamedTuple):
+    """What the filters made of one session: the steps they let through, the findings, a timing
+    strategy to switch to (``None``: the routine's), and whether the session is postponed."""
 
-    context = SafetyContext(
-        profile=profile, routine=resolved.routine, catalogue=registry.catalogue, waived=waived,
-        settings=resolved.settings,
-    )
-    steps = resolved.steps
-    findings: list[SafetyFinding] = []
-    timing: str | None = None
-    for name, flt in registry.safety_filters.items():
-        plugin = registry.provider("safety filter", name) or name
+    steps: tuple[PlannedStep, ...]
+    findings: tuple[SafetyFinding, ...]
+    timing: str | None
+    postponed: bool
+
+
+class SessionSafety:
+    """Applies the safety filters to one session at a time, caching each distinct session's
+    outcome, and gathers every finding with the weeks it covers."""
+
+    def __init__(
+        self,
+        routine: Routine,
+        registry: Registry,
+        settings: Mapping[str, Any],
+        waivers: Mapping[str, str],
+    ) -> None:
+        self.routine = routine
+        self.registry = registry
+        self.settings = settings
+        self.waivers = dict(waivers)
+        self.waived = frozenset(waivers)
+        self._cache: dict[tuple[int, Profile], Outcome] = {}
+        self._keep: list[tuple[PlannedStep, ...]] = []  # keeps the cached step tuples alive
+        self._findings: dict[tuple[Any, ...], tuple[SafetyFinding, list[int]]] = {}
+
+    def apply(self, steps: tuple[PlannedStep, ...], person: Profile, week: int) -> Outcome:
+        """The outcome for a session of programme week ``week`` doing ``steps``, for the person
+        as they are that day. Raises :class:`SafetyRefusal` on a refusal."""
+        key = (id(steps), person)
+        outcome = self._cache.get(key)
+        if outcome is None:
+            outcome = self._run(steps, person)
+            self._cache[key] = outcome
+            self._keep.append(steps)
+        seen: dict[tuple[Any, ...], int] = {}
+        for finding in outcome.findings:
+            key = (finding.rule, finding.action, finding.step, finding.exercise, finding.replacement)
+            seen[key] = seen.get(key, -1) + 1
+            self._note((*key, seen[key]), finding, week)
+        return outcome
+
+    def _run(self, steps: tuple[PlannedStep, ...], person: Profile) -> Outcome:
+        context = SafetyContext(
+            profile=person, routine=self.routine, catalogue=self.registry.catalogue,
+            waived=self.waived, settings=self.settings,
+        )
+        findings: list[SafetyFinding] = []
+        timing: str | None = None
+        postponed = False
+        for name, flt in self.registry.safety_filters.items():
+            result = _call(self.registry, name, flt, steps, context)
+            for finding in result.findings:
+                if finding.action == "waived":
+                    finding = _with_waiver(finding, self.waivers)
+                findings.append(finding)
+            refusals = [f for f in result.findings if f.action == "refused"]
+            if refusals:
+                advice = "\n".join(dict.fromkeys(f.advice or f.reason for f in refusals))
+                raise SafetyRefusal(advice, tuple(findings))
+            if any(f.action == "postponed" and f.step is None for f in result.findings):
+                postponed = True
+                steps = ()
+                break
+            steps = tuple(result.steps)
+            if result.timing:
+                timing = result.timing
+        return Outcome(steps, tuple(findings), timing, postponed)
+
+    def _note(self, key: tuple[Any, ...], finding: SafetyFinding, week: int) -> None:
+        """Record ``finding`` for ``week`` under ``key`` (rule, action, step, exercise,
+        replacement, and its rank among the session's findings with those)."""
+        entry = self._findings.get(key)
+        if entry is None:
+            self._findings[key] = (finding, [week])
+        elif entry[1][-1] != week:
+            entry[1].append(week)
+
+    def findings(self, weeks: int) -> list[SafetyFinding]:
+        """Every finding once, with the weeks it covers (none listed when it covers them all),
+        in the order they first arose."""
+        out = []
+        for finding, seen in self._findings.values():
+            covered = () if len(seen) >= weeks else tuple(seen)
+            out.append(_evolve(finding, weeks=covered))
+        return out
+
+    def suits(self, exercise: Exercise, set_name: str, person: Profile) -> bool:
+        """True when every filter lets ``exercise`` through unchanged for ``person``."""
+        step = PlannedStep(number=1, exercise=exercise, set_name=set_name, dose=exercise.dose)
         try:
-            result = flt.apply(steps, context)
+            outcome = self._run((step,), person)
         except SuppleError:
-            raise  # a located input error (its options) or a refusal raised on purpose
-        except Exception as exc:
-            raise PluginError(plugin, f"safety filter {name!r} raised {type(exc).__name__}: {exc}") from None
-        if not isinstance(result, SafetyResult):
-            raise PluginError(
-                plugin, f"safety filter {name!r} returned {type(result).__name__}, not a SafetyResult"
-            )
-        for finding in result.findings:
-            if not isinstance(finding, SafetyFinding):
-                raise PluginError(plugin, f"safety filter {name!r} returned a finding of the wrong type")
-            if finding.action == "waived" and finding.rule in flt.fixed_rules:
-                raise PluginError(
-                    plugin, f"safety filter {name!r} waived its rule {finding.rule!r}, which cannot be waived"
-                )
-        for step in result.steps:
-            if not isinstance(step, PlannedStep):
-                raise PluginError(plugin, f"safety filter {name!r} returned a step of the wrong type")
-        before = {s.number for s in steps}
-        after = {s.number for s in result.steps}
-        explained = {f.step for f in result.findings if f.action in ("removed", "replaced", "postponed")}
-        silent = sorted(before - after - explained)
-        if silent:
-            raise PluginError(
-                plugin,
-                f"safety filter {name!r} dropped step(s) {', '.join(map(str, silent))} without "
-                "saying why; a plan never silently loses a step",
-            )
-        if result.timing and result.timing not in registry.timing_strategies:
-            raise PluginError(
-                plugin,
-                f"safety filter {name!r} asked for the timing strategy {result.timing!r}, which no "
-                "loaded plugin provides",
-            )
-        findings.extend(result.findings)
-        refusals = [f for f in result.findings if f.action == "refused"]
-        if refusals:
-            advice = "\n".join(dict.fromkeys(f.advice or f.reason for f in refusals))
-            raise SafetyRefusal(advice, tuple(findings))
-        steps = tuple(result.steps)
-        if result.timing:
-            timing = result.timing
+            return False
+        return outcome.steps == (step,) or (
+            len(outcome.steps) == 1 and outcome.steps[0].exercise == exercise
+            and not any(f.action in CHANGES for f in outcome.findings))
+
+
+def _call(registry: Registry, name: str, flt: Any, steps: tuple[PlannedStep, ...],
+          context: SafetyContext) -> SafetyResult:
+    """One filter on one session, its result checked: a plan never silently loses a step, and
+    a fixed rule is never reported as waived."""
+    plugin = registry.provider("safety filter", name) or name
+    try:
+        result = flt.apply(steps, context)
+    except SuppleError:
+        raise  # a located input error (its options) or a refusal raised on purpose
+    except Exception as exc:
+        raise PluginError(plugin, f"safety filter {name!r} raised {type(exc).__name__}: {exc}") from None
+    if not isinstance(result, SafetyResult):
+        raise PluginError(plugin, f"safety filter {name!r} returned {type(result).__name__}, not a SafetyResult")
+    for finding in result.findings:
+        if not isinstance(finding, SafetyFinding):
+            raise PluginError(plugin, f"safety filter {name!r} returned a finding of the wrong type")
+        if finding.action == "waived" and finding.rule in flt.fixed_rules:
+            raise PluginError(plugin, f"safety filter {name!r} waived its rule {finding.rule!r}, which cannot be waived")
+    for step in result.steps:
+        if not isinstance(step, PlannedStep):
+            raise PluginError(plugin, f"safety filter {name!r} returned a step of the wrong type")
+    whole = any(f.action == "postponed" and f.step is None for f in result.findings)
+    before = {s.number for s in steps}
+    after = {s.number for s in result.steps}
+    explained = {f.step for f in result.findings if f.action in CHANGES}
+    silent = sorted(before - after - explained)
+    if silent and not whole:
+        raise PluginError(
+            plugin,
+            f"safety filter {name!r} dropped step(s) {', '.join(map(str, silent))} without "
+            "saying why; a plan never silently loses a step",
+        )
+    if not after <= before:
+        raise PluginError(plugin, f"safety filter {name!r} added step(s) {sorted(after - before)}; "
+                          "a filter may keep, change or remove steps, not add them")
+    if result.timing and result.timing not in registry.timing_strategies:
+        raise PluginError(
+            plugin,
+            f"safety filter {name!r} asked for the timing strategy {result.timing!r}, which no "
+            "loaded plugin provides",
+        )
+    return result
+
+
+def _with_waiver(finding: SafetyFinding, waivers: Mapping[str, str]) -> SafetyFinding:
+    who = waivers.get(finding.rule)
+    if not who or who in finding.reason:
+        return finding
+    return _evolve(finding, reason=f"{finding.reason} (Waived by {who}.)")
+
+
+def _evolve(finding: SafetyFinding, **changes: Any) -> SafetyFinding:
+    import attrs
+
+    return attrs.evolve(finding, **changes)
+
+
+def unknown_waivers(waivers: Iterable[str], registry: Registry) -> list[SafetyFinding]:
+    """A warning for every waived rule that no loaded safety filter declares."""
     known = {rule for name, flt in registry.safety_filters.items() for rule in (flt.rules or (name,))}
-    for rule in sorted(waived - known):
+    out = []
+    for rule in sorted(set(waivers) - known):
         hint = did_you_mean(rule, sorted(known)) or " (`supple safety` lists the rules)"
-        findings.append(SafetyFinding(
+        out.append(SafetyFinding(
             rule=rule, action="warned",
             reason=f"You waived {rule!r}, but no loaded safety filter has a rule of that name, so "
             f"the waiver changes nothing{hint}",
             source="supple",
         ))
-    return steps, findings, timing
+    return out
+
+
+def empty_session(week: int, findings: Iterable[SafetyFinding], suggestions: list[str]) -> SafetyRefusal:
+    """The refusal for a session the filters left with nothing to do."""
+    why = [f for f in findings if f.action in ("removed",)]
+    lines = [
+        f"After the safety filters, nothing is left to do in the sessions of week {week}: every "
+        "step of this routine is one your profile rules out, and supple does not plan empty "
+        "sessions."
+    ]
+    if suggestions:
+        lines.append("Exercises that suit your profile: " + ", ".join(suggestions)
+                     + " (`supple exercise ID` describes each; put some in a routine of your own).")
+    else:
+        lines.append("No exercise in the installed sets suits your profile unchanged; please ask "
+                     "a physiotherapist for a programme.")
+    refusal = SafetyFinding(rule="empty-session", action="refused", reason=lines[0], source="supple")
+    return SafetyRefusal("\n".join(lines), (refusal, *why))

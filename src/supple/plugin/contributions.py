@@ -16,7 +16,7 @@ them all from :mod:`supple`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -130,6 +130,11 @@ class PluginSettings(WithOptions):
     name: str = attrs.field(validator=slug)
     _options: type | str = attrs.field(validator=_settings_class, alias="options")
     summary: str = ""
+    #: ``relaxes(chosen, baseline)``: the names of the fields whose value in ``chosen`` (from a
+    #: routine file) is less strict than in ``baseline`` (the person's or the defaults). A
+    #: routine may only make safety stricter; the engine reports each such field as an error.
+    #: ``None``: the settings have nothing to do with safety.
+    relaxes: Callable[[Any, Any], Iterable[str]] | None = attrs.field(default=None)
 
     def defaults(self) -> Any:
         """The settings object for a routine without the table: ``options()``. Raises

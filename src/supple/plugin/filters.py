@@ -18,11 +18,15 @@ if TYPE_CHECKING:
 
 @attrs.frozen
 class SafetyContext:
-    """What a safety filter sees besides the steps: the person's profile, the routine, the
-    catalogue (to find easier variants), the rules the user waived by name, and the plugins'
-    settings from the routine's ``[plugins.NAME]`` tables, by settings name (see
-    :class:`PluginSettings`; every declared settings object is there, with its defaults when
-    the routine has no table for it)."""
+    """What a safety filter sees besides one session's steps: the person's profile as it stands
+    on that session's day (:meth:`supple.Profile.on`: age, pregnancy week and pain for that
+    day), the routine, the catalogue (to find easier variants), the rules the person waived by
+    name (in their profile or on the command line: a routine file cannot waive), and the
+    plugins' settings, by settings name (see :class:`PluginSettings`; every declared settings
+    object is there, with its defaults when nobody set it).
+
+    Filters are called once per distinct session (same steps and doses, same profile of the
+    day): they must be pure functions of ``steps`` and this context."""
 
     profile: Profile
     routine: Routine
@@ -31,7 +35,7 @@ class SafetyContext:
     settings: Mapping[str, Any] = attrs.field(factory=dict)
 
     def is_waived(self, rule: str) -> bool:
-        """True when the user waived ``rule`` (``[safety] allow`` or ``--allow``)."""
+        """True when the person waived ``rule`` (their profile's ``allow`` or ``--allow``)."""
         return rule in self.waived
 
 

@@ -242,32 +242,60 @@ class Registry:
         return [p for p in self._plugins if p.errors]
 
     def structure_settings(
-        self, tables: Mapping[str, Mapping[str, Any]], *, file: str | None = None
+        self,
+        tables: Mapping[str, Mapping[str, Any]],
+        *,
+        file: str | None = None,
+        person: Mapping[str, Mapping[str, Any]] | None = None,
+        person_file: str | None = None,
     ) -> Mapping[str, Any]:
         """The plugins' settings objects for a routine, by settings name.
 
-        ``tables`` are the routine's ``[plugins.NAME]`` tables. Every declared settings class
-        gets its table structured with the engine's strict converter, or its defaults when the
-        routine has no table for it (built when first read: a command that only checks the
-        routine never builds them). A table nobody declares is an error with a did-you-mean,
-        unless it names a plugin that is disabled or failed (then it cannot be checked and is
-        left alone). Raises :class:`InputError` listing every problem, and
-        :class:`supple.PluginError` when a declared options class cannot be loaded.
+        ``tables`` are the routine's ``[plugins.NAME]`` tables, ``person`` those of the
+        person's profile (``person_file``). Every declared settings class gets the person's
+        table with the routine's keys over it, structured with the engine's strict converter,
+        or its defaults when neither has a table (built when first read: a command that only
+        checks the routine never builds them). Only the person may make a plugin's settings
+        less strict: a routine value that the plugin's ``relaxes`` finds looser than the
+        person's (or the default) is an error that says where it belongs. A table nobody
+        declares is an error with a did-you-mean, unless it names a plugin that is disabled or
+        failed (then it cannot be checked and is left alone). Raises :class:`InputError`
+        listing every problem, and :class:`supple.PluginError` when a declared options class
+        cannot be loaded.
         """
         from supple.io.convert import structure
 
+        person = person or {}
         problems: list[Problem] = []
         out: dict[str, Any] = {}
         for name, declared in self.settings.items():
-            if name not in tables:
+            if name not in tables and name not in person:
                 continue
-            declared.defaults()  # the class loads and has defaults, or the plugin is at fault
+            baseline = declared.defaults()  # the class loads and has defaults, or the plugin is at fault
             try:
-                out[name] = structure(
-                    dict(tables[name]), declared.options, file=file, key=f"plugins.{name}"
-                )
+                if name in person:
+                    baseline = structure(dict(person[name]), declared.options, file=person_file,
+                                         key=f"plugins.{name}")
+                out[name] = baseline
+                if name in tables:
+                    merged = {**person.get(name, {}), **tables[name]}
+                    chosen = structure(merged, declared.options, file=file, key=f"plugins.{name}")
+                    relaxes = declared.relaxes
+                    looser = sorted(set(relaxes(chosen, baseline) if relaxes else ()) & set(tables[name]))
+                    for key in looser:
+                        problems.append(Problem(
+                            f"{tables[name][key]!r} makes safety less strict than "
+                            f"{getattr(baseline, key)!r}{' (your profile)' if name in person else ' (the default)'}; "
+                            "a routine may only make safety stricter: only the person can relax it, "
+                            f"in their profile's [plugins.{name}] table", file, f"plugins.{name}.{key}"))
+                    out[name] = chosen
             except InputError as exc:
                 problems.extend(exc.problems)
+        for name in sorted(person):
+            if name not in self.settings and (self.plugin(name, complete=False) or None) is None:
+                hint = did_you_mean(name, sorted(self.settings), show=lambda c: f"[plugins.{c}]")
+                problems.append(Problem(f"no plugin called {name!r} takes settings{hint}",
+                                        person_file, f"plugins.{name}"))
         for name in sorted(tables):
             if name in self.settings:
                 continue

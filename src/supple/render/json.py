@@ -61,6 +61,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
     return {
         "start": session.start.isoformat() if session.start else None,
         "week": session.week,
+        "timing": session.timing,
         "duration_s": session.duration_s,
         "steps": [step_to_dict(step) for step in session.steps],
         "notes": list(session.timeline.notes),
@@ -76,6 +77,7 @@ def finding_to_dict(finding: SafetyFinding) -> dict[str, Any]:
         "replacement": finding.replacement,
         "reason": finding.reason,
         "source": finding.source,
+        "weeks": list(finding.weeks),
     }
 
 
@@ -97,6 +99,13 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "sessions": [session_to_dict(s) for s in plan.sessions],
         "safety": [finding_to_dict(f) for f in plan.safety],
         "waived": list(plan.waived),
+        "waivers": [{"rule": rule, "by": who} for rule, who in plan.waivers],
+        "safety_filters": list(plan.filters),
+        "postponed": [
+            {"week": p.week, "start": p.start.isoformat() if p.start else None,
+             "reason": p.reason, "advice": p.advice}
+            for p in plan.postponed
+        ],
         "disclaimer": DISCLAIMER,
     }
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from supple.model.exercise import format_seconds
-from supple.model.plan import DISCLAIMER, Plan, PlannedStep, SafetyFinding, Session
+from supple.model.plan import DISCLAIMER, Plan, PlannedStep, Postponed, SafetyFinding, Session
 from supple.model.routine import WEEKDAYS
 from supple.text import safe, wrap
 
@@ -196,7 +196,8 @@ def _week_detail(plan: Plan, chosen: int) -> list[str]:
         if session.start is None:  # no schedule: the one session is described below
             continue
         mark = f"  [{letters[session.steps]}]" if letters else ""
-        lines.append(f"  {_when(session)}  {format_seconds(session.duration_s)}{mark}")
+        gentle = f"  ({session.timing} timing)" if session.timing and session.timing != plan.timing else ""
+        lines.append(f"  {_when(session)}  {format_seconds(session.duration_s)}{mark}{gentle}")
         for note in session.timeline.notes:
             if note not in common[session.steps]:
                 lines.extend(wrap(note, "      * "))
@@ -222,10 +223,24 @@ def describe_finding(finding: SafetyFinding) -> str:
         what += f" (step {finding.step})"
     if finding.replacement:
         what += f" -> {finding.replacement}"
+    if finding.weeks:
+        what += f" ({week_span(finding.weeks)})"
     text = f"[{finding.rule}] {what}: {finding.reason}"
     if finding.advice:
         text += f" {finding.advice}"
     return f"{text} Source: {finding.source}"
+
+
+def week_span(weeks: tuple[int, ...]) -> str:
+    """``week 3``, ``weeks 4-12`` or ``weeks 1, 3-5``."""
+    runs: list[list[int]] = []
+    for week in sorted(weeks):
+        if runs and week == runs[-1][-1] + 1:
+            runs[-1].append(week)
+        else:
+            runs.append([week])
+    parts = [f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs]
+    return ("week " if len(weeks) == 1 else "weeks ") + ", ".join(parts)
 
 
 def render_plan(plan: Plan, *, week: int | None = None) -> str:
@@ -244,8 +259,10 @@ def render_plan(plan: Plan, *, week: int | None = None) -> str:
     lines.append(f"Timing: {plan.timing}    Progression: {plan.progression}{also}")
     if plan.profile is not None and plan.profile.path:
         lines.extend(wrap(f"Profile: {plan.profile.path}", ""))
-    if plan.waived:
-        lines.extend(wrap(f"Safety rules waived by you: {', '.join(plan.waived)}", ""))
+    for rule, who in plan.waivers:
+        lines.extend(wrap(f"Safety rule waived: {rule} (by {who})", ""))
+    if plan.filters:
+        lines.extend(wrap(f"Safety filters: {', '.join(plan.filters)}", ""))
     lines.append("")
 
     weeks = sorted({s.week for s in plan.sessions})
@@ -260,6 +277,12 @@ def render_plan(plan: Plan, *, week: int | None = None) -> str:
 
     lines.extend(_week_detail(plan, week or weeks[0]))
     lines.append("")
+    if plan.postponed:
+        lines.append("Postponed sessions:")
+        for session in plan.postponed:
+            when = _when_postponed(session)
+            lines.extend(wrap(f"{when}: {session.reason} {session.advice}".strip(), "  - "))
+        lines.append("")
     if plan.safety:
         lines.append("What the safety filters changed, and why:")
         for finding in plan.safety:
@@ -267,6 +290,12 @@ def render_plan(plan: Plan, *, week: int | None = None) -> str:
         lines.append("")
     lines.extend(wrap(DISCLAIMER, ""))
     return "\n".join(lines) + "\n"
+
+
+def _when_postponed(session: Postponed) -> str:
+    if session.start is None:
+        return "The session"
+    return f"{_day(session.start.date())} {session.start:%H:%M}"
 
 
 def _changes(before: Session, after: Session) -> str:
