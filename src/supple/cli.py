@@ -33,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "safety": "supple.commands.safety:safety",
     "run": "supple.commands.run:run",
     "log": "supple.commands.log:log",
+    "report": "supple.commands.report:report",
 }
 
 
