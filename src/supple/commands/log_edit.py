@@ -186,8 +186,11 @@ def edit(session_id: int, day: dt.date | None, at: dt.time | None, pain_before: 
         changes[column] = "" if column == "note" else None
     if day is not None or at is not None:
         started = _parse_started(entry.started)
-        moved = started.replace(**({"year": day.year, "month": day.month, "day": day.day} if day else {}),
-                                **({"hour": at.hour, "minute": at.minute, "second": 0} if at else {}))
+        moved = started
+        if day is not None:
+            moved = moved.replace(year=day.year, month=day.month, day=day.day)
+        if at is not None:
+            moved = moved.replace(hour=at.hour, minute=at.minute, second=0)
         ended = _parse_started(entry.ended) if entry.ended else started
         changes["started"] = moved.isoformat(timespec="seconds")
         changes["ended"] = (moved + (ended - started)).isoformat(timespec="seconds")

@@ -17,7 +17,7 @@ def wall_now() -> dt.datetime:
     return dt.datetime.now().astimezone()
 
 
-class DayType(click.ParamType):
+class DayType(click.ParamType):  # type: ignore[type-arg,unused-ignore]
     """A date: ``YYYY-MM-DD``, ``today`` or ``yesterday`` (returned as ``datetime.date``)."""
 
     name = "date"
@@ -39,7 +39,7 @@ class DayType(click.ParamType):
             self.fail(f"{_show(value)} is not a date (YYYY-MM-DD, today or yesterday)", param, ctx)
 
 
-class TimeType(click.ParamType):
+class TimeType(click.ParamType):  # type: ignore[type-arg,unused-ignore]
     """A time of day, ``HH:MM`` (24-hour)."""
 
     name = "time"

@@ -46,7 +46,8 @@ def report(ctx: click.Context, routine: str | None, since: dt.date | None, until
         raise InputError.at(f"{since.isoformat()} is after today ({until.isoformat()}); give --to",
                             None, "--from")
     person = load_profile_arg(profile)
-    reports, records_all = [], []
+    reports: list[dict[str, Any]] = []
+    records_all: list[Any] = []
     for info, plan, note in _routines(ctx, routine, person, since, until):
         from supple.guide.history import load_history
         from supple.guide.report import build_report
@@ -114,7 +115,8 @@ def _plan(ctx: click.Context, loaded: Any, person: Any) -> tuple[Any, str]:
 def _default_start(plan: Any, routine_id: str, until: dt.date) -> dt.date:
     """The programme's first day; without a schedule, the first logged session's day."""
     if plan is not None and plan.sessions and plan.sessions[0].start is not None:
-        return min(plan.sessions[0].start.date(), until)
+        first_day: dt.date = plan.sessions[0].start.date()
+        return min(first_day, until)
     from supple.guide.history import load_history
 
     first = load_history(routine_id, until=until)

@@ -176,7 +176,8 @@ def entries(limit: int | None = None, path: Path | None = None, *, routine: str 
 def get(session_id: int, path: Path | None = None) -> LoggedSession | None:
     """The session with this id, or ``None``."""
     path = path or log_path()
-    found = read(path, lambda c: session_rows(c, ids=(session_id,)), [])
+    empty: list[LoggedSession] = []
+    found = read(path, lambda c: session_rows(c, ids=(session_id,)), empty)
     return found[0] if found else None
 
 

@@ -137,8 +137,9 @@ def build_report(routine: dict[str, Any], sessions: Sequence[SessionRecord], pla
 
 
 def _exercise_row(number: int, ref: str) -> dict[str, Any]:
-    return {"step": number, "exercise": ref, "done": 0, "partial": 0, "skipped": 0,
-            "not-reached": 0, "dose_reached": None, "planned_dose": None, "reached_on": None}
+    return {"step": number, "exercise": ref, "name": ref, "planned": None, "done": 0, "partial": 0,
+            "skipped": 0, "not-reached": 0, "adherence": None, "dose_reached": None,
+            "planned_dose": None, "reached_on": None}
 
 
 #: The CSV columns, one row per logged step (a session without steps gets one row without them).
