@@ -7,7 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
-import textwrap
+import time
 
 import pytest
 
@@ -205,8 +205,14 @@ def test_every_write_is_one_transaction(tmp_path):
 
 
 ADDER = """
-import sys
+import sys, time
+from pathlib import Path
 from supple.cli import main
+import supple.commands.log, supple.guide.log  # imported before the start line, like a warm start
+ready, go = Path(sys.argv[3]), Path(sys.argv[4])
+ready.touch()
+while not go.exists():  # all twenty start writing at once
+    time.sleep(0.001)
 sys.argv = ["supple", "log", "add", sys.argv[1], "--date", "2026-12-09", "--time", "07:30",
             "--note", sys.argv[2]]
 main()
@@ -221,8 +227,15 @@ def test_twenty_concurrent_log_adds_into_a_fresh_log_lose_nothing_over_ten_trial
     for trial in range(10):
         data = tmp_path / f"data{trial}"
         env = {**os.environ, "SUPPLE_DATA_DIR": str(data), "SUPPLE_CONFIG_DIR": str(tmp_path / "cfg")}
-        procs = [subprocess.Popen([sys.executable, "-c", ADDER, str(routine), f"{trial}-{i}"], env=env,
+        gate = tmp_path / f"gate{trial}"
+        gate.mkdir()
+        procs = [subprocess.Popen([sys.executable, "-c", ADDER, str(routine), f"{trial}-{i}",
+                                   str(gate / f"ready{i}"), str(gate / "go")], env=env,
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE) for i in range(20)]
+        deadline = time.monotonic() + 120
+        while len(list(gate.glob("ready*"))) < 20 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        (gate / "go").touch()
         for proc in procs:
             out, err = proc.communicate(timeout=120)
             if proc.returncode != 0:
