@@ -93,6 +93,8 @@ def test_a_session_in_a_terminal_pauses_resumes_completes_and_is_logged(tmp_path
         term.expect("Session complete.")
         term.expect("And your pain now?")
         term.send("2\r")
+        term.expect("How did it feel?")
+        term.send("hard\r")
         proc.wait(timeout=10)
         while term.read(0.1):
             pass
@@ -118,5 +120,5 @@ def test_a_session_in_a_terminal_pauses_resumes_completes_and_is_logged(tmp_path
     (entry,) = json.loads(listing.stdout)
     assert entry["routine"]["id"] == "pty-session" and entry["status"] == "finished"
     assert [c["number"] for c in entry["completed"]] == [1, 2] and entry["skipped"] == []
-    assert entry["pain_before"] == 1 and entry["pain_after"] == 2
+    assert entry["pain_before"] == 1 and entry["pain_after"] == 2 and entry["effort"] == "hard"
     assert entry["paused_s"] >= 0.5

@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "safety": "supple.cli.safety:safety",
     "run": "supple.cli.run:run",
     "log": "supple.cli.log:log",
+    "report": "supple.cli.report:report",
 }
 
 

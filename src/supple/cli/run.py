@@ -10,7 +10,6 @@ from typing import Any
 import click
 
 import supple
-
 from supple.cli._common import (
     ALLOW_OPTION,
     PROFILE_OPTION,
@@ -18,6 +17,7 @@ from supple.cli._common import (
     registry,
     routine_path,
 )
+from supple.errors import InputError
 
 #: Exit status after Ctrl-C (128 + SIGINT), as shells report it.
 EXIT_INTERRUPTED = 130
@@ -146,11 +146,16 @@ def _pain_after_advice(before: int | None, after: int | None) -> list[str]:
 @click.option("--record/--no-record", default=None,
               help="Save the session in the local log (`supple log`). Default: ask at the end "
                    "in a terminal; do not save otherwise.")
+@click.option("--pain-after", type=click.IntRange(0, 10), metavar="0-10",
+              help="Your pain after the session, 0-10, instead of being asked (for the log).")
+@click.option("--effort", type=click.Choice(["easy", "ok", "hard"]),
+              help="How the session felt, for the log (asked at the end in a terminal when recording).")
 @click.option("--bell/--no-bell", default=True, show_default=True,
               help="Ring the terminal bell at the end of holds, rests and the session.")
 @click.pass_context
 def run(ctx: click.Context, routine: str | None, profile: str | None, allow: tuple[str, ...],
-        week: int | None, pain: int | None, no_prompt: bool, record: bool | None, bell: bool) -> None:
+        week: int | None, pain: int | None, no_prompt: bool, record: bool | None,
+        pain_after: int | None, effort: str | None, bell: bool) -> None:
     """Follow a session in the terminal: countdowns, cues, rests, and what comes next.
 
     ROUTINE is a file or a bundled routine's name (default: the bundled morning routine).
@@ -225,8 +230,7 @@ def run(ctx: click.Context, routine: str | None, profile: str | None, allow: tup
     click.echo("")
     for line in _summary(session, result):
         click.echo(line)
-    pain_after = None
-    if interactive and result.status == "finished":
+    if pain_after is None and interactive and result.status == "finished":
         pain_after = _ask_pain("And your pain now?")
         for advice in _pain_after_advice(pain_before, pain_after):
             for line in wrap(advice, ""):
@@ -235,38 +239,73 @@ def run(ctx: click.Context, routine: str | None, profile: str | None, allow: tup
         record = (interactive and result.status == "finished"
                   and click.confirm("Save this session in your log on this computer?", default=False))
     if record:
-        from supple.guide.log import LoggedSession, log_path
-        from supple.guide.log import record as write_record
-
-        steps = session.timeline.steps
-
-        def pairs(positions):
-            return tuple((steps[p].number, steps[p].ref) for p in positions if 0 <= p < len(steps))
-
-        entry = LoggedSession(
-            started=started_wall.isoformat(timespec="seconds"),
-            ended=(started_wall + dt.timedelta(seconds=result.duration_s)).isoformat(timespec="seconds"),
-            routine_id=loaded.info.id or "",
-            routine_title=loaded.info.title,
-            routine_path=str(path),
-            week=session.week,
-            timing=plan.timing,
-            status=result.status,
-            steps_total=len(steps),
-            completed=pairs(result.completed),
-            skipped=pairs(result.skipped),
-            pain_before=pain_before,
-            pain_after=pain_after,
-            duration_s=result.duration_s,
-            paused_s=result.paused_s,
-        )
-        write_record(entry)
-        click.echo(f"Saved in your session log ({safe(str(log_path()))}); `supple log` lists it.")
+        if effort is None and interactive:
+            effort = _ask_effort()
+        _save(session, result, started_wall, loaded, path, plan, pain_before, pain_after, effort)
     click.echo("")
     for line in wrap(DISCLAIMER, ""):
         click.echo(line)
     if result.interrupted:
         ctx.exit(EXIT_INTERRUPTED)
+
+
+def _ask_effort() -> str | None:
+    """Ask how the session felt; Enter skips."""
+    while True:
+        answer = click.prompt("How did it feel? easy, ok or hard, Enter to skip", default="",
+                              show_default=False, prompt_suffix=": ").strip().lower()
+        if not answer:
+            return None
+        if answer in ("easy", "ok", "hard"):
+            return answer
+        click.echo("Please type easy, ok or hard, or just press Enter.")
+
+
+def _save(session, result, started_wall, loaded, path, plan, pain_before, pain_after, effort) -> None:
+    """Record the session, step by step; when the log cannot take it, keep it in the pending
+    file (written at the next recording) and say so. A session is never dropped."""
+    import os
+
+    from supple.guide.log import LoggedSession, record_or_keep
+    from supple.guide.record import steps_done
+    from supple.text import safe
+
+    steps = steps_done(session.timeline, result)
+    entry = LoggedSession(
+        started=started_wall.isoformat(timespec="seconds"),
+        ended=(started_wall + dt.timedelta(seconds=result.duration_s)).isoformat(timespec="seconds"),
+        routine_id=loaded.info.id or "",
+        routine_title=loaded.info.title,
+        routine_path=os.path.abspath(path),
+        week=session.week,
+        timing=plan.timing,
+        status=result.status,
+        steps_total=len(steps),
+        pain_before=pain_before,
+        pain_after=pain_after,
+        duration_s=result.duration_s,
+        paused_s=result.paused_s,
+        effort=effort,
+        steps=steps,
+    )
+    outcome = record_or_keep(entry)
+    if outcome.id is not None:
+        from supple.guide.log import log_path
+
+        click.echo(f"Saved in your session log ({safe(str(log_path()))}); `supple log` lists it.")
+        return
+    reason = safe(str(outcome.error))
+    if outcome.pending is not None:
+        click.echo(f"supple: warning: {reason}", err=True)
+        click.echo(f"supple: warning: the session is kept in {safe(str(outcome.pending))} and will be "
+                   "written to the log the next time supple records a session; nothing is lost.",
+                   err=True)
+        return
+    import json
+
+    raise InputError.at(
+        f"{reason}; the pending file beside it cannot be written either. The session, to keep: "
+        + json.dumps(entry.to_record(), ensure_ascii=True, sort_keys=True), None, "--record")
 
 
 def _isatty(stream) -> bool:

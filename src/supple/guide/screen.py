@@ -10,7 +10,7 @@ side switches, and of the session, unless turned off.
 :class:`PlainScreen` (output is a file or a pipe): one plain line per event, no carriage
 returns, no escape sequences, no bell, so the output can be read, piped and tested.
 
-Every text that comes from a routine or a plugin passes through :func:`supple.textplan.safe`,
+Every text that comes from a routine or a plugin passes through :func:`supple.text.safe`,
 which removes control characters, so it can never become a terminal escape sequence.
 """
 

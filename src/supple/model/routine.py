@@ -1,7 +1,7 @@
 """A routine as read from its TOML file, before anything is looked up in the plugin registry.
 
 These classes mirror the file format (docs/routine-format.md). Exercise references and
-strategy names are kept as the user wrote them; :mod:`supple.resolve` turns them into
+strategy names are kept as the user wrote them; :mod:`supple.pipeline.resolve` turns them into
 catalogue entries and strategy objects.
 """
 

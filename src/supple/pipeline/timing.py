@@ -19,7 +19,7 @@ Layout = tuple[Timeline, tuple[int, ...], tuple[str, ...], list[float], int]
 
 def moved_note(start: Any, schedule: Any) -> str:
     """Why a session is not at one of the schedule's times: that time does not exist on a
-    spring-forward day (see :func:`supple.schedule.local_datetime`)."""
+    spring-forward day (see :func:`supple.pipeline.schedule.local_datetime`)."""
     from supple.pipeline.schedule import local_datetime
 
     wanted = [
