@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from supple.cli._common import dump_json
 
+if TYPE_CHECKING:
+    from supple.guide.log import LoggedSession
 
-def _line(entry) -> str:
-    from supple.model.exercise import format_seconds
+
+def _line(entry: LoggedSession) -> str:
+    from supple.model.durations import format_seconds
     from supple.text import safe
 
     when = entry.started[:16].replace("T", " ")
@@ -19,7 +24,7 @@ def _line(entry) -> str:
     state = "finished" if entry.status == "finished" else "stopped early"
     pain = ""
     if entry.pain_before is not None or entry.pain_after is not None:
-        def show(value):
+        def show(value: int | None) -> str:
             return "?" if value is None else str(value)
 
         pain = f", pain {show(entry.pain_before)} -> {show(entry.pain_after)}"

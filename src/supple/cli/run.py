@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Iterable
 from contextlib import nullcontext
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
@@ -16,6 +18,12 @@ from supple.cli._common import (
     routine_path,
 )
 
+if TYPE_CHECKING:
+    from supple.guide.clock import Clock
+    from supple.guide.runner import RunResult
+    from supple.guide.screen import PlainScreen, TerminalScreen
+    from supple.model.plan import Plan, Session
+
 #: Exit status after Ctrl-C (128 + SIGINT), as shells report it.
 EXIT_INTERRUPTED = 130
 
@@ -24,7 +32,7 @@ EXIT_INTERRUPTED = 130
 EXIT_SAFETY = 3
 
 
-def make_clock():
+def make_clock() -> Clock:
     """The clock the runner reads (tests replace this function with a fake clock)."""
     from supple.guide.clock import MonotonicClock
 
@@ -49,10 +57,10 @@ def _ask_pain(question: str) -> int | None:
         click.echo("Please type a whole number from 0 to 10, or just press Enter.")
 
 
-def _header(plan, session, pain: int | None, keys_line: str | None) -> list[str]:
+def _header(plan: Plan, session: Session, pain: int | None, keys_line: str | None) -> list[str]:
     """What the person reads before the session; ``keys_line`` says how to use the keys."""
     from supple.guide.sessions import describe_session
-    from supple.model.exercise import format_seconds
+    from supple.model.durations import format_seconds
     from supple.model.plan import DISCLAIMER
     from supple.render.text import describe_finding
     from supple.text import safe, wrap
@@ -79,9 +87,9 @@ def _header(plan, session, pain: int | None, keys_line: str | None) -> list[str]
     return lines
 
 
-def _summary(session, result) -> list[str]:
+def _summary(session: Session, result: RunResult) -> list[str]:
     from supple.guide.screen import step_name
-    from supple.model.exercise import format_seconds
+    from supple.model.durations import format_seconds
 
     timeline = session.timeline
     total = len(timeline.steps)
@@ -182,6 +190,7 @@ def run(ctx: click.Context, routine: str | None, profile: str | None, allow: tup
         for line in _header(plan, session, pain_before, keys_line):
             click.echo(line)
         keys = TerminalKeys(stdin.fileno(), clock) if raw else NoKeys(clock)
+        screen: TerminalScreen | PlainScreen
         if stdout_tty:
             ansi, colour = terminal_capabilities()
             screen = TerminalScreen(session.timeline, stdout, ansi=ansi, colour=colour, bell=bell,
@@ -212,7 +221,7 @@ def run(ctx: click.Context, routine: str | None, profile: str | None, allow: tup
 
         steps = session.timeline.steps
 
-        def pairs(positions):
+        def pairs(positions: Iterable[int]) -> tuple[tuple[int, str], ...]:
             return tuple((steps[p].number, steps[p].ref) for p in positions if 0 <= p < len(steps))
 
         entry = LoggedSession(
@@ -241,7 +250,7 @@ def run(ctx: click.Context, routine: str | None, profile: str | None, allow: tup
         ctx.exit(EXIT_INTERRUPTED)
 
 
-def _isatty(stream) -> bool:
+def _isatty(stream: TextIO) -> bool:
     try:
         return bool(stream.isatty())
     except (AttributeError, ValueError):

@@ -167,7 +167,9 @@ def record(entry: LoggedSession, path: Path | None = None) -> int:
                     entry.pain_before, entry.pain_after, entry.duration_s, entry.paused_s,
                 ),
             )
-            return int(cursor.lastrowid)
+            rowid = cursor.lastrowid
+            assert rowid is not None  # set by the INSERT
+            return rowid
     except sqlite3.Error as exc:
         raise InputError.at(f"cannot write to the session log: {exc}", str(path)) from None
     finally:

@@ -7,9 +7,9 @@ This is the second stage of the pipeline (load -> resolve -> safety -> schedule 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, ParamSpec, TypeVar
 
 import attrs
 
@@ -19,6 +19,9 @@ from supple.model.routine import Routine, StrategyChoice
 from supple.plugin.catalogue import UnknownExercise
 from supple.plugin.registry import Registry
 from supple.plugin.strategies import ProgressionStrategy, TimingStrategy
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class ResolvedRoutine(NamedTuple):
@@ -57,7 +60,7 @@ def resolve(routine: Routine, registry: Registry) -> ResolvedRoutine:
     file = routine.path
     problems: list[Problem] = []
 
-    def attempt(fn, *args, **kwargs):
+    def attempt(fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R | None:
         try:
             return fn(*args, **kwargs)
         except InputError as exc:
