@@ -71,7 +71,6 @@ def main(argv: list[str] | None = None) -> int:
 
     import supple_ics
     import supple_timing
-
     from supple.io.routine_file import routine_from_dict
 
     registry = supple.registry_from_plugins({

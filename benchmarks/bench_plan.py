@@ -3,8 +3,9 @@
 The routine is synthetic: twelve exercises from a tiny in-script exercise plugin (a mix of
 repetitions, holds, both sides and several sets, like a real routine) with the first-party
 ``linear`` progression adding a repetition a week to every step counted in repetitions (no cap
-is reached), so every week's doses differ and every week needs its own timeline (the worst case for the per-week cache). The
-registry holds the first-party plugins (safety filters included) and is built once; what is
+is reached), so every week's doses differ and every week needs its own timeline (the worst case
+for the per-week cache). The registry holds the first-party plugins (safety filters included)
+and is built once; what is
 timed is ``supple.build_plan(routine, registry)``: resolve, safety, schedule, progression and
 timing.
 

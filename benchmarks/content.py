@@ -9,7 +9,9 @@ import supple
 EXERCISES = [f"bench-move-{n:02d}" for n in range(1, 13)]
 
 
-def bench_set(dose: Callable[[int], supple.Dose], *, cues: Sequence[str], name: str = "Benchmark move {n}") -> supple.ExerciseSet:
+def bench_set(
+    dose: Callable[[int], supple.Dose], *, cues: Sequence[str], name: str = "Benchmark move {n}"
+) -> supple.ExerciseSet:
     """The set ``bench`` with one exercise per id in :data:`EXERCISES`; ``dose(n)`` gives the
     n-th exercise's default dose (n from 1), ``name`` its name pattern."""
     return supple.ExerciseSet(

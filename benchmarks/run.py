@@ -151,7 +151,8 @@ IN_PROCESS = textwrap.dedent(
 
 def in_process(runs: int) -> None:
     print(f"\n2. In-process, twice daily, 12 steps, median of {runs} runs (ms); per session in us")
-    print(f"   {'weeks':>5} {'sessions':>8} {'plan':>8} {'ics':>8} {'md':>8} {'json':>8} {'plan+ics+md':>12} {'per session':>12} {'peak MiB':>9}")
+    print(f"   {'weeks':>5} {'sessions':>8} {'plan':>8} {'ics':>8} {'md':>8} {'json':>8} "
+          f"{'plan+ics+md':>12} {'per session':>12} {'peak MiB':>9}")
     for weeks in (4, 12, 52):
         code = IN_PROCESS.format(here=str(HERE), weeks=weeks, runs=runs)
         proc = subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, check=True)

@@ -121,7 +121,6 @@ def test_no_private_name_is_imported_across_packages():
     modules = _modules(ROOT / "src" / "supple", "supple")
     offenders = []
     for name, path in modules.items():
-        package = name.rpartition(".")[0] if not path.name == "__init__.py" else name
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("supple."):
                 source_package = node.module.rpartition(".")[0]

@@ -60,7 +60,6 @@ The coverage table below (a comment) maps each article section to an exercise id
 from __future__ import annotations
 
 from supple import Dose, Exercise
-
 from supple_backcare.sources import (
     ACOG,
     ACSM,

@@ -15,6 +15,7 @@ when a file is written.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import supple
@@ -52,7 +53,7 @@ def render(plan: supple.Plan, options: IcsOptions | None) -> bytes:
 
 
 @supple.hookimpl
-def supple_exporters():
+def supple_exporters() -> Iterator[supple.Exporter]:
     yield supple.Exporter(
         name="ics",
         summary="Calendar file (iCalendar): one event per session, with steps and doses.",

@@ -9,16 +9,27 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import icalendar
 from icalendar import (
-    Alarm, Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vDDDTypes, vInt, vText,
+    Alarm,
+    Calendar,
+    Event,
+    Timezone,
+    TimezoneDaylight,
+    TimezoneStandard,
+    vDDDTypes,
+    vInt,
+    vText,
 )
 from icalendar.parser import Contentline
 
 import supple
 from supple_ics import text, zone
+
+if TYPE_CHECKING:
+    from supple_ics.options import IcsOptions
 
 try:  # CPython's own SHA-1: spares loading OpenSSL through hashlib (about 2 ms at start-up)
     from _sha1 import sha1 as _sha1
@@ -28,7 +39,7 @@ except ImportError:  # a Python built without it (tests/plugins/test_ics_uid.py)
 #: The product identifier. No version number, so a supple upgrade alone does not change files.
 PRODID = "-//supple//supple calendar export//EN"
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def uuid5(namespace: uuid.UUID, name: str) -> uuid.UUID:
@@ -87,7 +98,7 @@ def times(begin: dt.datetime, end: dt.datetime, tz: dt.tzinfo) -> tuple[dt.datet
     return pair[0], pair[1]
 
 
-def render(plan: supple.Plan, options: Any) -> bytes:
+def render(plan: supple.Plan, options: IcsOptions) -> bytes:
     """The plan as an iCalendar file (RFC 5545), as bytes."""
     routine = plan.routine
     schedule = routine.schedule
@@ -96,6 +107,7 @@ def render(plan: supple.Plan, options: Any) -> bytes:
         raise supple.InputError.at(
             "has no [schedule] table, which a calendar needs (start, weeks or until, days, "
             "times, timezone)", routine.path, "schedule")
+    starts = [s.start for s in sessions if s.start is not None]  # every session's, checked above
     from zoneinfo import ZoneInfo
 
     tz = ZoneInfo(schedule.timezone)
@@ -105,8 +117,8 @@ def render(plan: supple.Plan, options: Any) -> bytes:
     private = options.private
 
     spans = []
-    for session in sessions:
-        begin = session.start.astimezone(UTC)
+    for session, start in zip(sessions, starts):
+        begin = start.astimezone(UTC)
         end = begin + dt.timedelta(minutes=minutes(session.duration_s))
         spans.append(times(begin, end, tz))
 
@@ -133,18 +145,18 @@ def render(plan: supple.Plan, options: Any) -> bytes:
     slots: dict[dt.date, int] = {}
     events: list[bytes] = []
     zoned = False
-    local_starts = [s.start.astimezone(tz) for s in sessions]
+    local_starts = [start.astimezone(tz) for start in starts]
     uids = routine_namespace(routine.info.id)
     for session, local, (begin, end) in zip(sessions, local_starts, spans):
-        key = (session.week, id(session.timeline))
-        if key not in shared:
-            shared[key] = _shared_lines(plan, session, alarm=alarm, private=private)
+        week_key = (session.week, id(session.timeline))
+        if week_key not in shared:
+            shared[week_key] = _shared_lines(plan, session, alarm=alarm, private=private)
         day = local.date()
         slots[day] = slot = slots.get(day, 0) + 1
         when = _line("DTSTART", vDDDTypes(begin)) + _line("DTEND", vDDDTypes(end))
         zoned = zoned or b";TZID=" in when
         events.append(b"BEGIN:VEVENT\r\n" + _line("UID", vText(event_uid(uids, day, slot)))
-                      + constant + when + shared[key] + b"END:VEVENT\r\n")
+                      + constant + when + shared[week_key] + b"END:VEVENT\r\n")
 
     if zoned:  # UTC needs no VTIMEZONE (icalendar writes its times with Z)
         checks = [moment for pair in spans for moment in pair if moment.tzinfo is tz]
@@ -156,17 +168,18 @@ def render(plan: supple.Plan, options: Any) -> bytes:
 
 def _line(name: str, value: Any) -> bytes:
     """One property as icalendar writes it (escaped, folded at 75 octets, CRLF)."""
-    return Contentline.from_parts(name, value.params, value).to_ical() + b"\r\n"
+    line: bytes = Contentline.from_parts(name, value.params, value).to_ical()
+    return line + b"\r\n"
 
 
-def _inner(lines: list[str], name: str) -> list[str]:
+def _inner(lines: list[Contentline], name: str) -> list[Contentline]:
     """A component's content lines without its BEGIN and END lines."""
     if lines[0] != f"BEGIN:{name}" or [str(line) for line in lines[-2:]] != [f"END:{name}", ""]:
         raise RuntimeError(f"unexpected {name} layout from icalendar: {lines[:1]} ... {lines[-2:]}")
     return lines[1:-2]
 
 
-def _folded(lines: list[str]) -> bytes:
+def _folded(lines: list[Contentline]) -> bytes:
     """Content lines as icalendar writes them: folded at 75 octets, CRLF after each."""
     return b"".join(line.to_ical() + b"\r\n" for line in lines if line)
 

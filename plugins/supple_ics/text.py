@@ -11,6 +11,7 @@ when it writes the value.
 from __future__ import annotations
 
 import re
+
 import supple
 
 #: How many of an exercise's cues an event shows (the first ones are the key ones).

@@ -24,7 +24,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 #: How far :func:`transitions` steps before looking at the zone again. A state the zone keeps
 #: for less than a step, and leaves for the state it came from, could be stepped over unseen,
@@ -238,7 +238,7 @@ def _daylight(before: State, after: State) -> bool:
     return after.dst
 
 
-def _order(observance: Observance) -> tuple:
+def _order(observance: Observance) -> tuple[dt.datetime, bool, dt.timedelta, str]:
     return (observance.start, observance.dst, observance.offset_to, observance.name)
 
 

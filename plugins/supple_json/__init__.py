@@ -10,7 +10,10 @@ on some terminals) and the Unicode line and paragraph separators.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import supple
+
 
 def dumps(data: object) -> str:
     """``data`` as supple's JSON text (``supple.json_text``): the exact bytes every JSON
@@ -23,7 +26,7 @@ def render(plan: supple.Plan, options: object) -> bytes:
 
 
 @supple.hookimpl
-def supple_exporters():
+def supple_exporters() -> Iterator[supple.Exporter]:
     yield supple.Exporter(
         name="json",
         summary="The plan as JSON, for other tools (the shape of `supple plan --json`).",

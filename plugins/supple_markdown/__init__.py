@@ -14,6 +14,7 @@ built by :mod:`supple_markdown.handout`, imported only when a handout is rendere
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import supple
@@ -42,7 +43,7 @@ def __getattr__(name: str) -> Any:
 
 
 @supple.hookimpl
-def supple_exporters():
+def supple_exporters() -> Iterator[supple.Exporter]:
     yield supple.Exporter(
         name="md",
         summary="A printable handout as Markdown for pandoc (PDF or HTML), with a tracking log.",

@@ -10,11 +10,12 @@ not by ``strftime``, so the output does not depend on the locale.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import supple
-from supple_markdown.escape import clean
+from supple_markdown.escape import clean, yaml_value
 from supple_markdown.escape import text as esc
-from supple_markdown.escape import yaml_value
+from supple_markdown.tracking import tracking_log
 from supple_markdown.words import (
     DAYS,
     Weeks,
@@ -27,7 +28,9 @@ from supple_markdown.words import (
     week_dates,
     week_span,
 )
-from supple_markdown.tracking import tracking_log
+
+if TYPE_CHECKING:
+    from supple_markdown.options import HandoutOptions
 
 ACTIONS = {
     "removed": "Removed",
@@ -45,7 +48,7 @@ PAGE_BREAK = "::: pagebreak\n:::"
 # --- the document -----------------------------------------------------------------------------
 
 
-def render(plan: supple.Plan, options) -> str:
+def render(plan: supple.Plan, options: HandoutOptions) -> str:
     """The handout for ``plan`` as Markdown text (``options``: :class:`HandoutOptions`)."""
     weeks = Weeks(plan)
     parts: list[str] = [
@@ -64,11 +67,11 @@ def render(plan: supple.Plan, options) -> str:
     return body + "\n"
 
 
-def _page_break(options) -> str:
+def _page_break(options: HandoutOptions) -> str:
     return PAGE_BREAK if options.page_breaks != "none" else ""
 
 
-def _metadata(plan: supple.Plan, options) -> str:
+def _metadata(plan: supple.Plan, options: HandoutOptions) -> str:
     info = plan.routine.info
     lines = ["---", f"title: {yaml_value(info.title or 'Exercise programme')}"]
     if options.subtitle:
@@ -92,7 +95,7 @@ def _notice() -> str:
     return f"> **Please read first.** {esc(supple.DISCLAIMER)}"
 
 
-def _overview(plan: supple.Plan, weeks: Weeks, options) -> str:
+def _overview(plan: supple.Plan, weeks: Weeks, options: HandoutOptions) -> str:
     info = plan.routine.info
     out = ["## About this programme"]
     if info.summary:
@@ -153,7 +156,7 @@ def _table(header: list[str], align: list[str], rows: list[list[str]]) -> str:
 
 
 def _dose_summary(weeks: Weeks, step: supple.PlannedStep) -> str:
-    phases = [p for p in weeks.phases(step.number) if p[1] is not None]
+    phases = [(numbers, dose) for numbers, dose in weeks.phases(step.number) if dose is not None]
     if not phases:
         return "not done"
     if len(phases) == 1 and len(phases[0][0]) == len(weeks.numbers):
@@ -223,7 +226,7 @@ def _weeks_label(numbers: Sequence[int]) -> str:
 # --- one section per exercise -----------------------------------------------------------------
 
 
-def _exercises(plan: supple.Plan, weeks: Weeks, options) -> str:
+def _exercises(plan: supple.Plan, weeks: Weeks, options: HandoutOptions) -> str:
     out = []
     for position, step in enumerate(weeks.steps, start=1):
         if position == 1 or options.page_breaks == "exercises":

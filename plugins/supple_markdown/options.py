@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 import attrs
+
+#: an attrs validator: (instance, attribute, value)
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 _LANG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}")
 
 
-def _one_of(*choices):
-    def check(instance, attribute, value):
+def _one_of(*choices: object) -> Validator:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value not in choices:
             shown = ", ".join(str(c) for c in choices)
             raise ValueError(f"{attribute.name}: must be one of {shown}; got {value!r}")
@@ -18,15 +23,15 @@ def _one_of(*choices):
     return check
 
 
-def _between(low: int, high: int):
-    def check(instance, attribute, value):
+def _between(low: int, high: int) -> Validator:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: int) -> None:
         if not low <= value <= high:
             raise ValueError(f"{attribute.name}: must be between {low} and {high}; got {value!r}")
 
     return check
 
 
-def _language(instance, attribute, value):
+def _language(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
     if not _LANG.fullmatch(value):
         raise ValueError(f"{attribute.name}: must be a language tag such as en, en-GB or es; got {value!r}")
 

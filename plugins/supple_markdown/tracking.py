@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import supple
 from supple_markdown.words import DAYS, short_date, week_dates
+
+if TYPE_CHECKING:
+    from supple_markdown.options import HandoutOptions
 
 
 PAIN_HELP = (
@@ -13,16 +18,15 @@ PAIN_HELP = (
 )
 
 
-def tracking_log(plan: supple.Plan, options) -> str:
+def tracking_log(plan: supple.Plan, options: HandoutOptions) -> str:
     out = ["## Tracking log", PAIN_HELP]
     scheduled = [s for s in plan.sessions if s.start is not None]
     if scheduled:
         for number in plan_weeks(plan):
-            sessions = [s for s in plan.sessions_in_week(number) if s.start is not None]
+            starts = [s.start for s in plan.sessions_in_week(number) if s.start is not None]
             out.append(f"### Week {number}: {week_dates(plan, number)}")
             items = []
-            for session in sessions:
-                local = session.start
+            for local in starts:
                 items.append(
                     f"- [ ] {short_date(local.date())}, {local.strftime('%H:%M')}."
                     " Pain before: ___ after: ___"

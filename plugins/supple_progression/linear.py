@@ -90,7 +90,7 @@ def check(base: supple.Dose, options: LinearOptions) -> Iterator[str]:
             yield f"max_{name} ({cap}) is below the starting dose ({shown})"
         if floor is not None and floor > start and start > 0:
             yield f"min_{name} ({floor}) is above the starting dose ({shown})"
-    for name, attribute, unit, step in _applicable(base, options):
+    for name, _attribute, _unit, step in _applicable(base, options):
         every = "every week" if options.every == 1 else f"every {options.every} weeks"
         amount = supple.format_seconds(abs(step)) if name == "hold" else f"{abs(step)}"
         if step > 0 and getattr(options, f"max_{name}") is None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import supple
-
 from supple_safety import sources
 from supple_safety.common import Exclusion, exclude_steps, finding, pause_progression, sentence, without_load
 from supple_safety.options import SafetyOptions, options_for
@@ -68,7 +67,8 @@ def pregnancy(profile: supple.Profile) -> str | None:
     if not profile.pregnant:
         return None
     if week is None:
-        return "you are pregnant and your profile does not give pregnancy_week, so supple assumes you are past the first trimester"
+        return ("you are pregnant and your profile does not give pregnancy_week or due_date, so "
+                "supple assumes you are past the first trimester")
     if week > FIRST_TRIMESTER_LAST_WEEK:
         return f"you are in week {week} of pregnancy, past the first trimester"
     return None
@@ -115,7 +115,8 @@ def exclusions(context: supple.SafetyContext, opts: SafetyOptions | None = None)
             "With fragile bones, twisting stays gentle and mid-range, and nothing pushes a joint "
             "past where the muscles take it",
             sources.BONE_TWIST, tags=("end-range-rotation", "overpressure")))
-    roller = bone or next((f"you have {CONDITIONS[c].split(' (')[0]}" for c in ("dvt", "open-wound") if profile.has(c)), None)
+    roller = bone or next(
+        (f"you have {CONDITIONS[c].split(' (')[0]}" for c in ("dvt", "open-wound") if profile.has(c)), None)
     if roller:
         out.append(Exclusion(
             "foam-roller-contraindication", roller,
@@ -178,7 +179,8 @@ def apply(steps: Sequence[supple.PlannedStep], context: supple.SafetyContext) ->
     bone = bone_fragility(profile, opts)
     if bone and not context.is_waived("bone-fragility-flexion"):
         for step in kept:
-            if "spinal-flexion" in step.exercise.tags and not step.exercise.has_any("end-range-flexion", "loaded-flexion"):
+            deep = step.exercise.has_any("end-range-flexion", "loaded-flexion")
+            if "spinal-flexion" in step.exercise.tags and not deep:
                 findings.append(finding(
                     "bone-fragility-flexion", "warned",
                     sentence(f"{bone}: keep the forward rounding in this exercise small, slow and "
@@ -213,7 +215,8 @@ def apply(steps: Sequence[supple.PlannedStep], context: supple.SafetyContext) ->
             "stop that movement and prefer the ones that ease or centralise your leg symptoms.",
             sources.DISC))
         if not context.is_waived("no-load-with-pain"):
-            kept, capped = without_load(kept, "no-load-with-pain", "you have a disc herniation with active pain", sources.NO_LOAD)
+            kept, capped = without_load(kept, "no-load-with-pain", "you have a disc herniation with active pain",
+                                        sources.NO_LOAD)
             findings += capped
             kept, paused = pause_progression(kept)
             if paused:
@@ -262,7 +265,8 @@ def clearance(steps: Sequence[supple.PlannedStep], context: supple.SafetyContext
         "`cleared_by_surgeon = true` to your profile; supple will then plan without end-of-range "
         "twisting or forward bending."
     )
-    note = " (a waiver cannot lift this rule; only the profile's cleared_by_surgeon can)" if context.is_waived("surgery-clearance") else ""
+    note = (" (a waiver cannot lift this rule; only the profile's cleared_by_surgeon can)"
+            if context.is_waived("surgery-clearance") else "")
     return supple.SafetyResult(steps=steps, findings=[finding(
         "surgery-clearance", "refused",
         sentence(f"{operated}, and your profile does not say your surgeon has cleared you to exercise{note}"),

@@ -19,7 +19,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import supple
-
 from supple_safety import sources
 from supple_safety.common import finding, sentence
 

@@ -19,7 +19,6 @@ import re
 from collections.abc import Sequence
 
 import supple
-
 from supple_safety import sources
 from supple_safety.common import Exclusion, exclude_steps, finding, sentence
 

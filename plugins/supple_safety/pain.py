@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import supple
-
 from supple_safety import sources
 from supple_safety.common import finding, pause_progression, without_load
 
@@ -69,7 +68,8 @@ def apply(steps: Sequence[supple.PlannedStep], context: supple.SafetyContext) ->
              f"{', '.join(str(s.number) for s in paused)}).") if paused else ""
     findings.append(finding(
         RULE, "capped",
-        f"Your pain score is {pain}/10 ({light}): the sessions it governs are laid out gently (timing 'gentle'), with no weights." + pause + " Pain up to 5/10 during "
+        f"Your pain score is {pain}/10 ({light}): the sessions it governs are laid out gently "
+        "(timing 'gentle'), with no weights." + pause + " Pain up to 5/10 during "
         "exercise is acceptable if it has settled by the next morning; if it has not, do less.",
         sources.PAIN))
     return supple.SafetyResult(steps=kept, findings=findings, timing="gentle")

@@ -4,7 +4,6 @@ rule picks is never one another rule would keep out."""
 from __future__ import annotations
 
 import supple
-
 from supple_safety.common import Exclusion
 
 

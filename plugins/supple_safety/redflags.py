@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import supple
-
 from supple_safety import sources
 from supple_safety.common import finding, sentence
 from supple_safety.options import changed, options_for
@@ -90,7 +89,8 @@ def apply(steps: Sequence[supple.PlannedStep], context: supple.SafetyContext) ->
     urgent = [flag for flag in profile.red_flags if flag in EMERGENCY]
     review = [flag for flag in profile.red_flags if flag in REVIEW]
     attempted = sorted(rule for rule in (EMERGENCY_RULE, REVIEW_RULE) if context.is_waived(rule))
-    ignored = f" Your waiver of {', '.join(repr(r) for r in attempted)} is ignored: red flags cannot be waived." if attempted else ""
+    named = ", ".join(repr(r) for r in attempted)
+    ignored = f" Your waiver of {named} is ignored: red flags cannot be waived." if attempted else ""
     if urgent or review:
         # One piece of advice for the whole refusal: the most urgent one.
         advice = EMERGENCY_ADVICE if urgent else REVIEW_ADVICE
@@ -115,7 +115,8 @@ def apply(steps: Sequence[supple.PlannedStep], context: supple.SafetyContext) ->
     for name, value, default in changed(opts):
         findings.append(finding(
             AGE_RULE, "warned",
-            f"The safety settings set {name} = {value} (supple's default is {default}), from the routine or your profile's [plugins.safety].",
+            f"The safety settings set {name} = {value} (supple's default is {default}), from the "
+            "routine or your profile's [plugins.safety].",
             sources.RED_FLAG_TIERS))
     age = profile.age
     if age is not None and age > opts.caution_age_over:

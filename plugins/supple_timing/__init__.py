@@ -13,7 +13,7 @@ repetitions, never below one set or one repetition, with a note saying what it t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import supple
@@ -61,7 +61,7 @@ def time_boxed(steps: Sequence[supple.PlannedStep], options: TimeBoxOptions) -> 
 
 
 @supple.hookimpl
-def supple_timing_strategies():
+def supple_timing_strategies() -> Iterator[supple.TimingStrategy]:
     yield supple.TimingStrategy(
         name="steady",
         summary="A set tempo per repetition, timed holds, rests between sets.",

@@ -10,6 +10,7 @@ names the key, so ``supple check`` can say what is wrong and where.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -17,15 +18,17 @@ import attrs
 import supple
 
 
-def _seconds(value: Any, field: attrs.Attribute) -> int:
+def _seconds(value: Any, field: attrs.Attribute[Any]) -> int:
     try:
         return supple.parse_duration(value)
     except ValueError as exc:
         raise ValueError(f"{field.name}: {exc}") from None
 
 
-def _between(low: float, high: float, unit: str = ""):
-    def check(instance: Any, attribute: attrs.Attribute, value: float) -> None:
+def _between(
+    low: float, high: float, unit: str = ""
+) -> Callable[[Any, attrs.Attribute[Any], float], None]:
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: float) -> None:
         # NaN fails every comparison, so it is refused too
         if not low <= value <= high:
             shown = supple.format_seconds(value) if unit == "s" and value >= 0 else f"{value:g}"
@@ -45,8 +48,9 @@ def _number(value: Any) -> float:
     return float(value)
 
 
-def seconds_field(default: int, high: int):
-    """An attrs field holding a duration in whole seconds, from 0 to ``high``."""
+def seconds_field(default: int, high: int) -> int:
+    """An attrs field holding a duration in whole seconds, from 0 to ``high`` (typed as its
+    value, as :func:`attrs.field` is)."""
     return attrs.field(
         default=default,
         converter=attrs.Converter(_seconds, takes_field=True),
@@ -54,8 +58,9 @@ def seconds_field(default: int, high: int):
     )
 
 
-def tempo_field(default: float):
-    """An attrs field holding seconds per repetition (0.5 to 60)."""
+def tempo_field(default: float) -> float:
+    """An attrs field holding seconds per repetition (0.5 to 60; typed as its value, as
+    :func:`attrs.field` is)."""
     return attrs.field(default=default, converter=_number, validator=_between(0.5, 60, " s"))
 
 

@@ -16,11 +16,11 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-import supple
-
 import attrs
 
-from .layout import build_timeline, step_seconds, steady_pace
+import supple
+
+from .layout import build_timeline, steady_pace, step_seconds
 from .options import _between, _number, seconds_field, tempo_field
 
 

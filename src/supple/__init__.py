@@ -7,7 +7,7 @@ modules behind these names are internal and may move. Names are loaded on first 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from supple._lazy import lazy_namespace
 
@@ -127,16 +127,22 @@ __all__ = [
 ]
 
 
-def evolve(instance: Any, **changes: Any) -> Any:
+_T = TypeVar("_T", bound="AttrsInstance")
+
+
+def evolve(instance: _T, **changes: Any) -> _T:
     """A copy of a frozen supple object with some fields changed (``attrs.evolve``)."""
     import attrs
 
-    return attrs.evolve(instance, **changes)
+    # mypy's attrs plugin checks ``changes`` only against a concrete class, not a type variable
+    return attrs.evolve(instance, **changes)  # type: ignore[misc]
 
 
 __getattr__, __dir__ = lazy_namespace(__name__, _EXPORTS, globals())
 
 if TYPE_CHECKING:  # what a type checker sees: the same names, imported directly
+    from attrs import AttrsInstance
+
     from supple.errors import (
         InputError,
         PluginError,

@@ -11,8 +11,12 @@ message and exit with the documented status instead of a traceback:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
+
+if TYPE_CHECKING:
+    from supple.model.plan import SafetyFinding
 
 
 @attrs.frozen
@@ -77,7 +81,7 @@ class SafetyRefusal(SuppleError):
 
     exit_code = 3
 
-    def __init__(self, advice: str, findings: tuple = ()):
+    def __init__(self, advice: str, findings: tuple[SafetyFinding, ...] = ()) -> None:
         self.advice = advice
         self.findings = findings
         super().__init__(advice)

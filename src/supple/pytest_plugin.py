@@ -5,14 +5,19 @@ every session of every project that has supple installed."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from supple.testing import check_routine, export_routine, make_registry, plan_routine
 
+if TYPE_CHECKING:
+    from supple.plugin.registry import Registry
 
-def _strict_registry(*plugins: object, builtins: bool = False, strict: bool = True, **named: object):
+
+def _strict_registry(
+    *plugins: object, builtins: bool = False, strict: bool = True, **named: object
+) -> Registry:
     return make_registry(*plugins, builtins=builtins, strict=strict, **named)
 
 

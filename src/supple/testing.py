@@ -26,12 +26,25 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from supple.plugin.builtin import BUILTIN_PLUGINS
 
+if TYPE_CHECKING:
+    from supple.errors import Problem
+    from supple.model.plan import Plan
+    from supple.model.profile import Profile
+    from supple.model.routine import Routine
+    from supple.plugin.registry import Registry
 
-def make_registry(*plugins: object, builtins: bool = False, strict: bool = False, **named: object):
+#: a routine or profile as the helpers take it: a path, TOML text (with a newline) or a dict
+#: shaped like parsed TOML
+TomlInput: TypeAlias = "str | os.PathLike[str] | Mapping[str, Any]"
+
+
+def make_registry(
+    *plugins: object, builtins: bool = False, strict: bool = False, **named: object
+) -> Registry:
     """A fresh registry holding ``plugins`` (and the first-party ones if ``builtins``).
 
     A plugin is named after its module (``__name__``) unless given as ``name=plugin``.
@@ -54,7 +67,7 @@ def make_registry(*plugins: object, builtins: bool = False, strict: bool = False
     )
 
 
-def load_test_routine(routine: Any):
+def load_test_routine(routine: TomlInput) -> Routine:
     """A :class:`supple.Routine` from a path, TOML text (with a newline) or a parsed dict."""
     from supple.io.routine_file import load_routine, routine_from_dict
 
@@ -74,7 +87,7 @@ def load_test_routine(routine: Any):
     return load_routine(text)
 
 
-def load_test_profile(profile: Any):
+def load_test_profile(profile: TomlInput | Profile | None) -> Profile | None:
     """A :class:`supple.Profile` from a path, TOML text, a parsed dict or a Profile (or None)."""
     from supple.io.routine_file import load_profile, profile_from_dict
 
@@ -90,7 +103,7 @@ def load_test_profile(profile: Any):
     return load_profile(text)
 
 
-def check_routine(routine: Any, registry: Any) -> list[Any]:
+def check_routine(routine: TomlInput, registry: Registry) -> list[Problem]:
     """Check ``routine`` against ``registry`` as ``supple check`` does: its shape, then every
     exercise, strategy, option and ``[plugins.NAME]`` setting. Returns the problems found
     (:class:`supple.Problem`), an empty list when it is fine."""
@@ -104,7 +117,9 @@ def check_routine(routine: Any, registry: Any) -> list[Any]:
     return []
 
 
-def plan_routine(routine: Any, registry: Any, profile: Any = None, **kwargs: Any):
+def plan_routine(
+    routine: TomlInput, registry: Registry, profile: TomlInput | Profile | None = None, **kwargs: Any
+) -> Plan:
     """Load ``routine`` (a path, TOML text when it contains a newline, or a dict) and plan it
     with ``registry``; ``kwargs`` go to :func:`supple.build_plan` (``waive=[...]``)."""
     from supple.pipeline.orchestrator import build_plan
@@ -113,12 +128,12 @@ def plan_routine(routine: Any, registry: Any, profile: Any = None, **kwargs: Any
 
 
 def export_routine(
-    routine: Any,
-    registry: Any,
+    routine: TomlInput,
+    registry: Registry,
     fmt: str,
     *,
     options: Mapping[str, Any] | None = None,
-    profile: Any = None,
+    profile: TomlInput | Profile | None = None,
     waive: Iterable[str] = (),
 ) -> bytes:
     """What ``supple export ROUTINE --to FMT`` writes: ``options`` override the routine's

@@ -242,3 +242,21 @@ def test_the_scaffolded_plugin_installs_and_passes_its_generated_tests(fresh):
                 env=fresh["env"], cwd=project, timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "3 passed" in proc.stdout
+
+
+@pytest.mark.slow
+def test_the_example_type_checks_against_the_installed_wheel(fresh):
+    """supple's wheel ships its ``py.typed`` marker: ``mypy --strict``, reading the fresh
+    environment's site-packages (supple installed from its wheel, not this checkout), passes the
+    example plugin's source."""
+    marker = _run([fresh["python"], "-c", "import pathlib, supple; "
+                   "print(pathlib.Path(supple.__file__).with_name('py.typed').is_file())"],
+                  env=fresh["env"], cwd=fresh["base"])
+    assert marker.stdout.strip() == "True", marker.stdout + marker.stderr
+    source = fresh["base"] / "example-source"
+    shutil.copytree(EXAMPLE / "src" / "supple_deskbreak", source / "supple_deskbreak")
+    proc = _run([sys.executable, "-m", "mypy", "--strict", "--python-executable", fresh["python"],
+                 "supple_deskbreak"], env=fresh["env"], cwd=source, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    modules = len(list((source / "supple_deskbreak").glob("*.py")))
+    assert f"Success: no issues found in {modules} source files" in proc.stdout

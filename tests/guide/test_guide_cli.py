@@ -250,7 +250,6 @@ class RemoveEverything:
 
 def test_a_session_safety_empties_is_not_run(env, monkeypatch):
     import supple.cli.run as run_module
-
     from supple.testing import make_registry
 
     monkeypatch.setattr(run_module, "registry", lambda ctx: make_registry(RemoveEverything(), builtins=True))

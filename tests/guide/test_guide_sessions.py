@@ -63,7 +63,7 @@ def test_on_a_session_day_the_latest_session_already_begun_is_today_s(plan):
 
 
 def test_now_is_read_in_the_routine_s_time_zone(plan):
-    utc = dt.datetime(2026, 12, 9, 17, 30, tzinfo=dt.timezone.utc)  # 18:30 in Madrid
+    utc = dt.datetime(2026, 12, 9, 17, 30, tzinfo=dt.UTC)  # 18:30 in Madrid
     assert choose_session(plan, utc).start == at(2026, 12, 9, 18, 0)
 
 

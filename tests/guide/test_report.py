@@ -7,11 +7,9 @@ import datetime as dt
 import io
 import json
 from pathlib import Path
-
-import pytest
-
 from zoneinfo import ZoneInfo
 
+import pytest
 from click.testing import CliRunner
 
 from supple.cli import cli

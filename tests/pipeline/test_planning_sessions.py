@@ -9,11 +9,11 @@ from pathlib import Path
 
 import attrs
 import pytest
-import supple_progression
-import supple_timing
 from click.testing import CliRunner
 
 import supple
+import supple_progression
+import supple_timing
 from supple.cli import cli
 from supple.render.json import plan_to_dict
 from supple.testing import make_registry, plan_routine
@@ -368,7 +368,7 @@ def spacing_problems(plan) -> list[str]:
     last: dict[str, dt.datetime] = {}
     problems = []
     for session in plan.sessions:
-        begin = session.start.astimezone(dt.timezone.utc)
+        begin = session.start.astimezone(dt.UTC)
         clock, starts, ends = 0.0, {}, {}
         for segment in session.timeline.segments:
             starts.setdefault(segment.step, clock)

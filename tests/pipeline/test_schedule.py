@@ -45,7 +45,7 @@ def test_madrid_keeps_0730_across_the_last_sunday_of_march_and_the_offset_change
     assert after.isoformat() == "2027-03-28T07:30:00+02:00"
     assert all((s.hour, s.minute) == (7, 30) for s in starts.values())
     # a real day less one hour passes between them
-    assert after.astimezone(dt.timezone.utc) - before.astimezone(dt.timezone.utc) == dt.timedelta(hours=23)
+    assert after.astimezone(dt.UTC) - before.astimezone(dt.UTC) == dt.timedelta(hours=23)
 
 
 def test_new_york_keeps_0730_across_the_first_sunday_of_november():

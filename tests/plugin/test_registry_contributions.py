@@ -12,8 +12,8 @@ import attrs
 import pytest
 
 import supple
-from supple.plugin import manager as registry_module
 from supple.errors import InputError
+from supple.plugin import manager as registry_module
 from supple.plugin.manager import load_registry, registry_from_plugins
 
 

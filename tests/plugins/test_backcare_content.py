@@ -12,11 +12,11 @@ import zoneinfo
 from pathlib import Path
 
 import pytest
+
 import supple_backcare
+from supple.model.vocabulary import EQUIPMENT, KINDS, POSITIONS, REGIONS, TAGS
 from supple_backcare import exercises as backcare_exercises
 from supple_backcare.sources import ARTICLES, CLINICAL
-
-from supple.model.vocabulary import EQUIPMENT, KINDS, POSITIONS, REGIONS, TAGS
 
 REPO = Path(__file__).resolve().parents[2]
 ROUTINES = REPO / "routines"

@@ -139,7 +139,7 @@ def test_routine_id_defaults_to_the_file_name(registry, tmp_path):
 def test_dtstamp_is_the_routine_revision_never_the_clock(registry, monkeypatch):
     # were icalendar's "now" used anywhere, this date would show up
     monkeypatch.setattr(icalendar.cal.component.Component, "_utc_now",
-                        staticmethod(lambda: dt.datetime(1999, 9, 9, tzinfo=dt.timezone.utc)))
+                        staticmethod(lambda: dt.datetime(1999, 9, 9, tzinfo=dt.UTC)))
     data = export(registry)
     assert b"1999" not in data
     stamps = {event["DTSTAMP"].to_ical() for event in icalendar.Calendar.from_ical(data).events}

@@ -23,7 +23,7 @@ from supple.testing import export_routine, load_test_routine, make_registry
 
 ROOT = Path(__file__).parents[2]
 BUNDLED = sorted((ROOT / "routines").glob("*.toml"))
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 class Moves:

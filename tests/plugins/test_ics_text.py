@@ -12,10 +12,10 @@ import tomllib
 
 import icalendar
 import pytest
-from supple_ics.text import clean
 
 import supple
 from supple.testing import export_routine, make_registry
+from supple_ics.text import clean
 
 INJECT = "\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil\r\nDTSTART:20000101T000000Z\r\n"
 NASTY = "a;b,c\\d\\n:e\x0cf\x1b[31mg\x00h\x7fi\u202ej\rk\nl\u2028m\x85n 😀🧘🏽‍♀️"

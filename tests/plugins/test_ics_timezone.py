@@ -13,10 +13,11 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+
 from supple_ics import zone
 from supple_ics.build import _vtimezone
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 #: zones with one yearly rule for each change (both hemispheres, odd offsets, negative DST)
 RULED = ["Europe/Madrid", "America/New_York", "Australia/Sydney", "Pacific/Chatham",

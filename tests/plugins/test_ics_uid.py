@@ -12,6 +12,7 @@ import uuid
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from supple_ics import build
 
 NAMESPACES = st.one_of(

@@ -12,9 +12,10 @@ import zoneinfo
 from zoneinfo import ZoneInfo
 
 import pytest
+
 from supple_ics import zone
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 SECOND = dt.timedelta(seconds=1)
 
 #: zones with odd or irregular changes that must be among those checked

@@ -14,6 +14,7 @@ import subprocess
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from supple_markdown.escape import clean, text, yaml_value
 
 pypandoc = pytest.importorskip("pypandoc")

@@ -185,10 +185,9 @@ def _routine(tmp_path, *, schedule: bool = True):
 
 
 def _handout(path) -> str:
-    from supple_markdown import HandoutOptions, render
-
     from supple.io.routine_file import load_routine
     from supple.pipeline.resolve import options_for
+    from supple_markdown import HandoutOptions, render
 
     registry = make_registry(HostilePlugin(), builtins=True)
     plan = plan_routine(str(path), registry)
@@ -330,7 +329,7 @@ def test_hostile_text_is_literal_under_every_default_reader(handout, routine_tex
     tree = json.loads(_pandoc(handout, reader, "json"))
     walker = _Walker()
     walker.blocks(tree["blocks"])
-    for key, value in tree["meta"].items():
+    for value in tree["meta"].values():
         walker.meta(value)
     assert walker.bad == [], f"{reader}: unexpected nodes {sorted(set(walker.bad))}"
     document = "\n".join(walker.texts)

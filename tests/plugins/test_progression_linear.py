@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import pytest
-import supple_progression
-import supple_timing
 from click.testing import CliRunner
-from supple_progression import linear
-from supple_progression.linear import LinearOptions
 
 import supple
+import supple_progression
+import supple_timing
 from supple.cli import cli
 from supple.testing import make_registry, plan_routine
+from supple_progression import linear
+from supple_progression.linear import LinearOptions
 
 CONTEXT = supple.ProgressionContext(
     exercise=supple.Exercise(

@@ -7,11 +7,11 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from supple_progression import load
-from supple_progression.load import LoadOptions
 
 import supple
 from supple.cli import cli
+from supple_progression import load
+from supple_progression.load import LoadOptions
 
 EXERCISE = supple.Exercise(
     id="x", name="X", summary="X.", kind="mobility", position="side-lying",

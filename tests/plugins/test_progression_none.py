@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-import supple_progression
 from click.testing import CliRunner
 
 import supple
+import supple_progression
 from supple.cli import cli
 
 

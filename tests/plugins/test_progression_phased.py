@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from supple_progression import phased
-from supple_progression.phased import Phase, PhasedOptions
 
 import supple
 from supple.cli import cli
 from supple.testing import make_registry, plan_routine
+from supple_progression import phased
+from supple_progression.phased import Phase, PhasedOptions
 
 CONTEXT = supple.ProgressionContext(
     exercise=supple.Exercise(

@@ -61,7 +61,6 @@ def test_json_gives_meaning_tier_and_waivability():
 
 def test_text_from_a_plugin_cannot_put_escape_sequences_on_the_terminal(monkeypatch):
     from supple.cli import safety as command
-
     from supple.testing import make_registry
 
     class Evil:
@@ -81,7 +80,6 @@ def test_text_from_a_plugin_cannot_put_escape_sequences_on_the_terminal(monkeypa
 @pytest.mark.parametrize("with_json", [False, True])
 def test_with_no_safety_filter_loaded_it_says_so(monkeypatch, with_json):
     from supple.cli import safety as command
-
     from supple.testing import make_registry
 
     monkeypatch.setattr(command, "registry", lambda ctx: make_registry())

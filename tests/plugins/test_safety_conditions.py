@@ -5,11 +5,11 @@ with a finding; waivers keep the step and say so."""
 from __future__ import annotations
 
 import pytest
+
+import supple
 import supple_progression
 import supple_safety
 import supple_timing
-
-import supple
 from supple.plugin.manager import registry_from_plugins
 from supple.testing import plan_routine
 

@@ -4,11 +4,11 @@ sets, and the hour between repeats of an exercise that asks for one."""
 from __future__ import annotations
 
 import pytest
+
+import supple
 import supple_progression
 import supple_safety
 import supple_timing
-
-import supple
 from supple.plugin.manager import registry_from_plugins
 from supple.testing import plan_routine
 

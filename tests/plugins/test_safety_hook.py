@@ -5,12 +5,12 @@ ones, and the engine holds them to the same contract (no silent drops, no waived
 from __future__ import annotations
 
 import pytest
+
+import supple
 import supple_backcare
 import supple_progression
 import supple_safety
 import supple_timing
-
-import supple
 from supple.cli.safety import safety_info
 from supple.plugin.manager import registry_from_plugins
 from supple.testing import plan_routine

@@ -7,16 +7,16 @@ from __future__ import annotations
 import json
 
 import pytest
+from click.testing import CliRunner
+
+import supple
 import supple_progression
 import supple_safety
 import supple_timing
-from click.testing import CliRunner
-from supple_safety.manipulation import forcing_text
-
-import supple
 from supple.cli import cli
 from supple.plugin.manager import registry_from_plugins
 from supple.testing import plan_routine
+from supple_safety.manipulation import forcing_text
 
 SRC = (supple.Source("test-handout"),)
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import supple_progression
-import supple_safety
-import supple_timing
 from click.testing import CliRunner
 
 import supple
+import supple_progression
+import supple_safety
+import supple_timing
 from supple.cli import cli
 from supple.plugin.manager import registry_from_plugins
 from supple.testing import plan_routine

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 
-import supple_timing
 from click.testing import CliRunner
-from supple_timing.options import GentleOptions, SteadyOptions
 
 import supple
+import supple_timing
 from supple.cli import cli
 from supple.testing import make_registry, plan_routine
+from supple_timing.options import GentleOptions, SteadyOptions
 
 SOURCE = (supple.Source("test"),)
 

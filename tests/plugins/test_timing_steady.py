@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 
 import pytest
-import supple_timing
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from supple_timing.layout import Pace, steady_pace, step_seconds
-from supple_timing.options import SteadyOptions
 
 import supple
+import supple_timing
 from supple.cli import cli
+from supple_timing.layout import Pace, steady_pace, step_seconds
+from supple_timing.options import SteadyOptions
 
 SOURCE = (supple.Source("test"),)
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 import json
 
 import pytest
-import supple_timing
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from supple_timing.options import TimeBoxOptions
 
 import supple
+import supple_timing
 from supple.cli import cli
+from supple_timing.options import TimeBoxOptions
 
 SOURCE = (supple.Source("test"),)
 

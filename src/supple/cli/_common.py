@@ -10,7 +10,10 @@ import click
 from supple.errors import SafetyRefusal
 
 if TYPE_CHECKING:
+    from supple.model.plan import Plan
     from supple.model.profile import Profile
+    from supple.model.routine import Routine
+    from supple.plugin.registry import Registry
 
 EXIT_OK, EXIT_INPUT, EXIT_SAFETY = 0, 2, 3
 
@@ -43,7 +46,7 @@ def report_refusal(exc: SafetyRefusal) -> None:
     say(DISCLAIMER)
 
 
-def registry(ctx: click.Context):
+def registry(ctx: click.Context) -> Registry:
     """The plugin registry, loaded once per command, on first use."""
     root = ctx.find_root()
     if "registry" not in root.obj:
@@ -54,10 +57,11 @@ def registry(ctx: click.Context):
         # hooks are called as the command needs them: report what failed once it is done
         root.call_on_close(lambda: _warn_failures(reg))
         root.obj["registry"] = reg
-    return root.obj["registry"]
+    found: Registry = root.obj["registry"]
+    return found
 
 
-def _warn_failures(reg: Any) -> None:
+def _warn_failures(reg: Registry) -> None:
     from supple.text import safe
 
     for warning in reg.warnings:
@@ -96,7 +100,9 @@ def dump_json(data: Any) -> None:
     click.echo(json_text(data), nl=False)
 
 
-def build_plan_from_args(ctx: click.Context, routine: str | None, profile: str | None, allow: tuple[str, ...]):
+def build_plan_from_args(
+    ctx: click.Context, routine: str | None, profile: str | None, allow: tuple[str, ...]
+) -> tuple[Plan, Routine, Profile | None]:
     from supple.io.routine_file import load_routine
     from supple.pipeline.orchestrator import build_plan
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
@@ -20,7 +21,10 @@ _FILTERS = [
 ]
 
 
-def _with_filters(fn):
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _with_filters(fn: F) -> F:
     for option in reversed(_FILTERS):
         fn = option(fn)
     return fn
@@ -30,7 +34,7 @@ def _with_filters(fn):
 @_with_filters
 @click.option("--json", "as_json", is_flag=True, help="Print the catalogue as JSON.")
 @click.pass_context
-def exercises(ctx: click.Context, as_json: bool, **filters: Any) -> None:
+def exercises(ctx: click.Context, /, as_json: bool, **filters: Any) -> None:
     """List the exercise catalogue, optionally filtered."""
     entries = registry(ctx).catalogue.filter(**filters)
     if as_json:
@@ -67,7 +71,7 @@ def exercise(ctx: click.Context, exercise_id: str, as_json: bool) -> None:
 
         dump_json(exercise_detail(entry))
         return
-    from supple.model.exercise import format_seconds
+    from supple.model.durations import format_seconds
     from supple.text import safe, wrap
 
     ex = entry.exercise

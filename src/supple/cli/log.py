@@ -7,6 +7,7 @@ record next-day pain (:mod:`supple.cli.log_edit`).
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import click
 
@@ -14,6 +15,8 @@ from supple.cli._common import dump_json
 from supple.cli.log_edit import add, delete, edit, pain
 from supple.cli.log_options import DAY, check_period, describe, resolve_routine_filter
 
+if TYPE_CHECKING:
+    pass
 
 @click.group(invoke_without_command=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the sessions as JSON.")
@@ -44,7 +47,7 @@ def log(ctx: click.Context, as_json: bool, limit: int, show_all: bool, routine: 
         dump_json([entry.to_dict() for entry in items])
         return
     from supple.model.plan import DISCLAIMER
-    from supple.text import wrap, safe
+    from supple.text import safe, wrap
 
     path = log_path()
     if not items:

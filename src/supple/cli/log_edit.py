@@ -11,8 +11,8 @@ from typing import Any
 
 import click
 
-from supple.cli._common import PROFILE_OPTION, load_profile_arg, registry, routine_path
 from supple.cli import log_options
+from supple.cli._common import PROFILE_OPTION, load_profile_arg, registry, routine_path
 from supple.cli.log_options import DAY, TIME, describe, resolve_routine_filter
 from supple.errors import InputError, SafetyRefusal
 

@@ -24,8 +24,8 @@ def new_plugin(name: str, directory: str) -> None:
     import shutil
     import tempfile
 
+    from supple.plugin.builtin import BUILTIN_PLUGINS
     from supple.scaffold import MAX_NAME, NAME, names, render, suggest
-    from supple.testing import BUILTIN_PLUGINS
 
     given = name
     if name.startswith("supple-"):

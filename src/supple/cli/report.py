@@ -8,8 +8,8 @@ from typing import Any
 
 import click
 
-from supple.cli._common import PROFILE_OPTION, dump_json, load_profile_arg, registry, routine_path
 from supple.cli import log_options
+from supple.cli._common import PROFILE_OPTION, dump_json, load_profile_arg, registry, routine_path
 from supple.cli.log_options import DAY, check_period
 
 #: Characters that make a spreadsheet read a cell as a formula (CSV injection).

@@ -44,7 +44,7 @@ def render(reports: list[dict[str, Any]]) -> str:
 
 
 def _one(data: dict[str, Any]) -> list[str]:
-    from supple.text import wrap, safe
+    from supple.text import safe, wrap
 
     routine = data["routine"]
     lines = [f"{safe(routine['title'])} ({safe(routine['id'])}): {data['from']} to {data['to']}"]

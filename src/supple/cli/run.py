@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from contextlib import nullcontext
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -19,6 +19,12 @@ from supple.cli._common import (
 )
 from supple.errors import InputError
 
+if TYPE_CHECKING:
+    from supple.guide.clock import Clock
+    from supple.guide.runner import RunResult
+    from supple.guide.screen import PlainScreen, TerminalScreen
+    from supple.model.plan import Plan, Session
+
 #: Exit status after Ctrl-C (128 + SIGINT), as shells report it.
 EXIT_INTERRUPTED = 130
 
@@ -27,7 +33,7 @@ EXIT_INTERRUPTED = 130
 EXIT_SAFETY = 3
 
 
-def make_clock():
+def make_clock() -> Clock:
     """The clock the runner reads (tests replace this function with a fake clock)."""
     from supple.guide.clock import MonotonicClock
 
@@ -52,10 +58,10 @@ def _ask_pain(question: str) -> int | None:
         click.echo("Please type a whole number from 0 to 10, or just press Enter.")
 
 
-def _header(plan, session, pain: int | None, keys_line: str | None) -> list[str]:
+def _header(plan: Plan, session: Session, pain: int | None, keys_line: str | None) -> list[str]:
     """What the person reads before the session; ``keys_line`` says how to use the keys."""
     from supple.guide.sessions import describe_session
-    from supple.model.exercise import format_seconds
+    from supple.model.durations import format_seconds
     from supple.model.plan import DISCLAIMER
     from supple.render.text import describe_finding
     from supple.text import safe, wrap
@@ -82,9 +88,9 @@ def _header(plan, session, pain: int | None, keys_line: str | None) -> list[str]
     return lines
 
 
-def _summary(session, result) -> list[str]:
+def _summary(session: Session, result: RunResult) -> list[str]:
     from supple.guide.screen import step_name
-    from supple.model.exercise import format_seconds
+    from supple.model.durations import format_seconds
 
     timeline = session.timeline
     total = len(timeline.steps)
@@ -173,7 +179,7 @@ def run(ctx: click.Context, routine: str | None, profile: str | None, allow: tup
     from supple.io.routine_file import load_routine
     from supple.model.plan import DISCLAIMER
     from supple.pipeline.orchestrator import build_plan
-    from supple.text import safe, wrap
+    from supple.text import wrap
 
     stdin, stdout = sys.stdin, sys.stdout
     stdin_tty = _isatty(stdin)
@@ -215,6 +221,7 @@ def run(ctx: click.Context, routine: str | None, profile: str | None, allow: tup
         for line in _header(plan, session, pain_before, keys_line):
             click.echo(line)
         keys = TerminalKeys(stdin.fileno(), clock) if raw else NoKeys(clock)
+        screen: TerminalScreen | PlainScreen
         if stdout_tty:
             ansi, colour = terminal_capabilities()
             screen = TerminalScreen(session.timeline, stdout, ansi=ansi, colour=colour, bell=bell,

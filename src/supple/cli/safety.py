@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from supple.cli._common import dump_json, registry
+
+if TYPE_CHECKING:
+    from supple.plugin.registry import Registry
 
 #: Red-flag tiers in the order they are shown, with the heading for each.
 TIERS = {
@@ -27,7 +30,7 @@ PROFILE_KEYS = {
 }
 
 
-def safety_info(reg: Any) -> dict[str, Any]:
+def safety_info(reg: Registry) -> dict[str, Any]:
     """Conditions, red flags and rules of every loaded safety filter, as plain data."""
     conditions: dict[str, dict[str, Any]] = {}
     red_flags: dict[str, dict[str, Any]] = {}

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import attrs
 
-from supple.model.exercise import Dose
 from supple.guide.log_model import LoggedSession
+from supple.model.exercise import Dose
 
 __all__ = ["SessionRecord", "StepHistory", "load_history", "step_history"]
 

@@ -25,7 +25,14 @@ import attrs
 
 from supple.guide import log_pending
 from supple.guide.log_model import (
-    EFFORTS, OUTCOMES, STEP_STATUSES, LoggedSession, LoggedStep, dose_dict, from_record, normalized,
+    EFFORTS,
+    OUTCOMES,
+    STEP_STATUSES,
+    LoggedSession,
+    LoggedStep,
+    dose_dict,
+    from_record,
+    normalized,
     outcome_of,
 )
 from supple.guide.log_rows import session_rows

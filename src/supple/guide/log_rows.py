@@ -10,8 +10,8 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from supple.model.exercise import Dose
 from supple.guide.log_model import EFFORTS, OUTCOMES, STEP_STATUSES, LoggedSession, LoggedStep
+from supple.model.exercise import Dose
 
 _SELECT = (
     "SELECT id, started, ended, routine_id, routine_title, routine_path, week, timing, status,"

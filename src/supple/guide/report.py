@@ -97,7 +97,7 @@ def build_report(routine: dict[str, Any], sessions: Sequence[SessionRecord], pla
                 row["planned_dose"] = dose_dict(step.planned)
                 row["reached_on"] = record.date.isoformat()
                 row["_described"] = (step.done.describe(), step.planned.describe() if step.planned else "")
-    for key, count in planned_steps.items():
+    for key in planned_steps:
         exercises.setdefault(key, _exercise_row(*key))
     exercise_rows = []
     for key in sorted(exercises):

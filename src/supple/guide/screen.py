@@ -23,7 +23,7 @@ from typing import TextIO
 
 from supple.guide.pacing import Beat
 from supple.guide.runner import RunResult, Status
-from supple.model.exercise import format_seconds
+from supple.model.durations import format_seconds
 from supple.model.plan import PlannedStep, Timeline
 from supple.text import safe, wrap
 

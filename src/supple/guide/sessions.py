@@ -39,7 +39,7 @@ def choose_session(plan: Plan, now: dt.datetime, week: int | None = None) -> Ses
     today = local.date()
     todays = [s for s in sessions if s.start is not None and s.start.date() == today]
     if todays:
-        begun = [s for s in todays if s.start <= local]
+        begun = [s for s in todays if s.start is not None and s.start <= local]
         return begun[-1] if begun else todays[0]
     if today < schedule.start:
         return sessions[0]

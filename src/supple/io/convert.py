@@ -32,7 +32,7 @@ T = TypeVar("T")
 def _converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
 
-    def strict(kind: type, label: str, accept: tuple[type, ...]):
+    def strict(kind: type[Any], label: str, accept: tuple[type[Any], ...]) -> None:
         def hook(value: Any, _: Any) -> Any:
             if isinstance(value, bool) and kind is not bool:
                 raise TypeError(f"expected {label}, got a true/false value")
@@ -82,7 +82,8 @@ def _converter() -> cattrs.Converter:
             try:
                 out.append(conv.structure(item, item_type))
             except Exception as exc:
-                exc.__notes__ = [*getattr(exc, "__notes__", []), _Index(index)]
+                # an _Index marker, not a string: read back by the error transformation below
+                exc.__notes__ = [*getattr(exc, "__notes__", []), _Index(index)]  # type: ignore[list-item]
                 errors.append(exc)
         if errors:
             raise IterableValidationError("list items were wrong", errors, type_)
@@ -141,7 +142,9 @@ def structure(data: Any, cls: type[T], *, file: str | None, key: str) -> T:
         raise InputError(list(_problems(exc, file, key, cls))) from None
 
 
-def _problems(exc: BaseException, file: str | None, path: str, cls: Any, fields: tuple[str, ...] = ()) -> Iterator[Problem]:
+def _problems(
+    exc: BaseException, file: str | None, path: str, cls: Any, fields: tuple[str, ...] = ()
+) -> Iterator[Problem]:
     if isinstance(exc, ForbiddenExtraKeysError):
         names = [a.name for a in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
         for extra in sorted(exc.extra_fields):

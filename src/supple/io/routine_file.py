@@ -11,8 +11,8 @@ import datetime as dt
 import functools
 import os
 import re
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import attrs
 
@@ -32,6 +32,9 @@ from supple.text import did_you_mean
 
 if TYPE_CHECKING:
     from supple.model.profile import Profile
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 # control characters dropped from text read from files (tab, newline and carriage return are
@@ -64,7 +67,7 @@ class _StepTable:
 
 
 @functools.cache
-def _safety_table() -> type:
+def _safety_table() -> type[Any]:
     @attrs.frozen
     class SafetyTable:
         allow: list[str] = attrs.field(factory=list)
@@ -85,7 +88,7 @@ def routine_from_dict(data: Mapping[str, Any], file: str) -> Routine:
     """Check a parsed routine document (a dict as tomllib returns it) and build the Routine."""
     problems: list[Problem] = []
 
-    def collect(fn, *args, **kwargs):
+    def collect(fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R | None:
         try:
             return fn(*args, **kwargs)
         except InputError as exc:
@@ -94,7 +97,8 @@ def routine_from_dict(data: Mapping[str, Any], file: str) -> Routine:
 
     for key in data:
         if key not in ROUTINE_TABLES:
-            hint = did_you_mean(key, ROUTINE_TABLES, show=lambda c: f"[{c}]") or f" (known: {', '.join(ROUTINE_TABLES)})"
+            hint = (did_you_mean(key, ROUTINE_TABLES, show=lambda c: f"[{c}]")
+                    or f" (known: {', '.join(ROUTINE_TABLES)})")
             problems.append(Problem(f"unknown table{hint}", file, key))
 
     info = None
@@ -117,9 +121,9 @@ def routine_from_dict(data: Mapping[str, Any], file: str) -> Routine:
 
     schedule = None
     if "schedule" in data:
-        table = collect(structure, data["schedule"], _ScheduleTable, file=file, key="schedule")
-        if table is not None:
-            schedule = collect(_schedule, table, file)
+        schedule_table = collect(structure, data["schedule"], _ScheduleTable, file=file, key="schedule")
+        if schedule_table is not None:
+            schedule = collect(_schedule, schedule_table, file)
 
     timing = collect(_strategy, data.get("timing", {}), "steady", file, "timing")
     progression = collect(_strategy, data.get("progression", {}), "none", file, "progression")
@@ -144,9 +148,9 @@ def routine_from_dict(data: Mapping[str, Any], file: str) -> Routine:
 
     allow: tuple[str, ...] = ()  # always empty: see the [safety] check below
     if "safety" in data:
-        table = collect(structure, data["safety"], _safety_table(), file=file, key="safety")
-        if table is not None:
-            if table.allow:
+        safety_table = collect(structure, data["safety"], _safety_table(), file=file, key="safety")
+        if safety_table is not None:
+            if safety_table.allow:
                 problems.append(Problem(
                     "a routine cannot waive safety rules: it is used by whoever plans it, and only "
                     "the person may relax their protections. Waive a rule in your profile "

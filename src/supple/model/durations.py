@@ -21,7 +21,9 @@ def parse_duration(value: object) -> int:
         raise ValueError(f"expected seconds or a duration like \"30s\", \"2m\", \"1m30s\"; got {value!r}")
     if isinstance(value, int):
         if value < 0:
-            raise ValueError(f"a duration cannot be negative; give whole seconds or a duration like \"30s\"; got {value}")
+            raise ValueError(
+                f"a duration cannot be negative; give whole seconds or a duration like \"30s\"; got {value}"
+            )
         return value
     if isinstance(value, str):
         text = value.strip().lower().replace(" ", "")

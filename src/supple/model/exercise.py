@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 import attrs
 
 from supple.model.durations import format_seconds
 from supple.model.fields import (
     as_frozenset,
     as_str_tuple,
-    as_tuple,
     non_negative,
     one_of,
     slug,
@@ -81,6 +83,14 @@ class Source:
     url: str = ""
 
 
+def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
+    return tuple(value)
+
+
+def _exercises(value: Iterable[Exercise]) -> tuple[Exercise, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class Exercise:
     """One exercise, as a content plugin describes it.
@@ -104,7 +114,7 @@ class Exercise:
     position: str = attrs.field(validator=one_of(POSITIONS))
     dose: Dose = attrs.field(validator=attrs.validators.instance_of(Dose))
     sources: tuple[Source, ...] = attrs.field(
-        converter=as_tuple,
+        converter=_sources,
         validator=attrs.validators.deep_iterable(attrs.validators.instance_of(Source)),
     )
     instructions: tuple[str, ...] = attrs.field(default=(), converter=as_str_tuple, validator=texts)
@@ -120,7 +130,7 @@ class Exercise:
     aliases: tuple[str, ...] = attrs.field(default=(), converter=as_str_tuple, validator=slugs)
 
     @sources.validator
-    def _has_source(self, attribute, value):
+    def _has_source(self, attribute: attrs.Attribute[Any], value: tuple[Source, ...]) -> None:
         if not value:
             raise ValueError(f"exercise {self.id!r} must cite at least one source")
 
@@ -142,13 +152,13 @@ class ExerciseSet:
     name: str = attrs.field(validator=slug)
     title: str = attrs.field(validator=attrs.validators.instance_of(str))
     exercises: tuple[Exercise, ...] = attrs.field(
-        converter=as_tuple,
+        converter=_exercises,
         validator=attrs.validators.deep_iterable(attrs.validators.instance_of(Exercise)),
     )
     description: str = ""
 
     @exercises.validator
-    def _unique_ids(self, attribute, value):
+    def _unique_ids(self, attribute: attrs.Attribute[Any], value: tuple[Exercise, ...]) -> None:
         seen: set[str] = set()
         for exercise in value:
             for name in (exercise.id, *exercise.aliases):

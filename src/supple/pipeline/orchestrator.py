@@ -137,17 +137,18 @@ def _sessions(
     Each programme week's doses come from the steps' progression strategies (once per week);
     the filters' outcome is cached by (steps, profile of the day), and each distinct outcome is
     laid out once by the timing strategy and shared by every session that has it, so the cost
-    grows with the number of sessions and distinct weeks, not their product. An exercise with a minimum interval (``Exercise.min_interval_s``, article
-    001's "wait an hour") is left out of a session that starts too soon after it was last
-    finished, and of a later step of the same session that would start too soon, with a note
-    in that session; session times are never moved (see docs/strategies.md).
+    grows with the number of sessions and distinct weeks, not their product. An exercise with a
+    minimum interval (``Exercise.min_interval_s``, article 001's "wait an hour") is left out
+    of a session that starts too soon after it was last finished, and of a later step of the
+    same session that would start too soon, with a note in that session; session times are
+    never moved (see docs/strategies.md).
     """
     routine = resolved.routine
     schedule = routine.schedule
     starts = list(session_starts(schedule)) if schedule is not None else [(1, None)]
     weeks = schedule.total_weeks if schedule is not None else 1
     first_day = starts[0][1].date() if starts and starts[0][1] is not None else None
-    utc = dt.timezone.utc
+    utc = dt.UTC
     week_steps: dict[int, tuple[PlannedStep, ...]] = {}
     by_doses: dict[tuple[Any, ...], tuple[PlannedStep, ...]] = {}
     by_safe: dict[tuple[Any, ...], tuple[PlannedStep, ...]] = {}

@@ -7,9 +7,9 @@ It reads the registry, the routine and the profile and changes none of them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, ParamSpec, TypeVar
 
 import attrs
 
@@ -20,6 +20,9 @@ from supple.model.routine import Routine, StrategyChoice
 from supple.plugin.catalogue import UnknownExercise
 from supple.plugin.registry import Registry
 from supple.plugin.strategies import ProgressionStrategy, TimingStrategy
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class ResolvedRoutine(NamedTuple):
@@ -58,7 +61,7 @@ def resolve(routine: Routine, registry: Registry, profile: Profile | None = None
     file = routine.path
     problems: list[Problem] = []
 
-    def attempt(fn, *args, **kwargs):
+    def attempt(fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R | None:
         try:
             return fn(*args, **kwargs)
         except InputError as exc:

@@ -176,7 +176,8 @@ def _call(registry: Registry, name: str, flt: Any, steps: tuple[PlannedStep, ...
         if not isinstance(finding, SafetyFinding):
             raise PluginError(plugin, f"safety filter {name!r} returned a finding of the wrong type")
         if finding.action == "waived" and finding.rule in flt.fixed_rules:
-            raise PluginError(plugin, f"safety filter {name!r} waived its rule {finding.rule!r}, which cannot be waived")
+            raise PluginError(
+                plugin, f"safety filter {name!r} waived its rule {finding.rule!r}, which cannot be waived")
     for step in result.steps:
         if not isinstance(step, PlannedStep):
             raise PluginError(plugin, f"safety filter {name!r} returned a step of the wrong type")

@@ -90,7 +90,7 @@ def local_datetime(day: dt.date, time: dt.time, zone: dt.tzinfo) -> dt.datetime:
     # A non-existent local time does not survive the round trip through UTC. With fold=0 it is
     # read with the offset in force before the change (PEP 495), which lands it the length of
     # the gap later: 02:30 on a spring-forward night in Madrid comes back as 03:30 CEST.
-    back = aware.astimezone(dt.timezone.utc).astimezone(zone)
+    back = aware.astimezone(dt.UTC).astimezone(zone)
     if back.replace(tzinfo=None) != naive:
         return back
     return aware

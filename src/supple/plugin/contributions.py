@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 _REFERENCE = re.compile(r"[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*:[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*")
 
 
-def options_reference(instance, attribute, value):
+def options_reference(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None or (isinstance(value, type) and attrs.has(value)):
         return
     if isinstance(value, str) and _REFERENCE.fullmatch(value):
@@ -42,6 +42,10 @@ def options_reference(instance, attribute, value):
     )
 
 
+@overload
+def load_options(reference: type | str) -> type: ...
+@overload
+def load_options(reference: type | str | None) -> type | None: ...
 def load_options(reference: type | str | None) -> type | None:
     """The options class a contribution's ``options`` stands for.
 
@@ -73,10 +77,13 @@ class WithOptions:
 
     __slots__ = ()
 
+    #: the ``options`` argument as given (a field of every subclass)
+    _options: type | str | None
+
     @property
     def options(self) -> type | None:
         """The options class (a reference is imported here, on first use), or ``None``."""
-        return load_options(self._options)  # type: ignore[attr-defined]
+        return load_options(self._options)
 
 
 @attrs.frozen
@@ -103,7 +110,7 @@ def _defaults_of(cls: type) -> Any:
         ) from None
 
 
-def _settings_class(instance, attribute, value):
+def _settings_class(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         raise TypeError(f"{attribute.alias} must be an attrs class or a \"package.module:Class\" "
                         "reference to one, got None")
@@ -135,6 +142,11 @@ class PluginSettings(WithOptions):
     #: routine may only make safety stricter; the engine reports each such field as an error.
     #: ``None``: the settings have nothing to do with safety.
     relaxes: Callable[[Any, Any], Iterable[str]] | None = attrs.field(default=None)
+
+    @property
+    def options(self) -> type:
+        """The settings class (a reference is imported here, on first use)."""
+        return load_options(self._options)
 
     def defaults(self) -> Any:
         """The settings object for a routine without the table: ``options()``. Raises

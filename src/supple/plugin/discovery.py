@@ -15,6 +15,9 @@ import os
 import sys
 from typing import Any, NamedTuple
 
+#: what the cache is keyed on (see :func:`_key`)
+_Key = tuple[tuple[str | int | None, ...], ...]
+
 ENV_NO_CACHE = "SUPPLE_NO_CACHE"
 
 
@@ -61,10 +64,10 @@ def find(group: str) -> list[Found]:
     return found
 
 
-def _key() -> tuple | None:
+def _key() -> _Key | None:
     """What the answer depends on; ``None`` when ``sys.path`` holds something the key cannot
     describe (a zip file), so no cache is used."""
-    parts: list[tuple] = [(sys.version, _FORMAT)]
+    parts: list[tuple[str | int | None, ...]] = [(sys.version, _FORMAT)]
     for entry in sys.path:
         entry = entry or "."
         try:
@@ -88,7 +91,7 @@ def _key() -> tuple | None:
     return tuple(parts)
 
 
-def _cache_file(group: str, key: tuple | None) -> str:
+def _cache_file(group: str, key: _Key | None) -> str:
     """One file per group and set-up (a console script and ``python -m`` see different
     ``sys.path`` heads), named by a checksum of the key; the file holds the whole key too."""
     import marshal
@@ -103,7 +106,7 @@ def _cache_file(group: str, key: tuple | None) -> str:
     return os.path.join(folder, f"entry-points-{group}-{tag:08x}.marshal")
 
 
-def _read(path: str, key: tuple) -> list[Found] | None:
+def _read(path: str, key: _Key) -> list[Found] | None:
     import marshal
 
     try:
@@ -116,7 +119,7 @@ def _read(path: str, key: tuple) -> list[Found] | None:
         return None
 
 
-def _write(path: str, key: tuple, found: list[Found]) -> None:
+def _write(path: str, key: _Key, found: list[Found]) -> None:
     import marshal
     import tempfile
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from supple.model.fields import as_frozenset, as_tuple, is_callable, slug
+from supple.model.fields import as_frozenset, is_callable, slug
 
 if TYPE_CHECKING:
     from supple.model.plan import PlannedStep, SafetyFinding
@@ -39,14 +39,22 @@ class SafetyContext:
         return rule in self.waived
 
 
+def _steps(value: Iterable[PlannedStep]) -> tuple[PlannedStep, ...]:
+    return tuple(value)
+
+
+def _findings(value: Iterable[SafetyFinding]) -> tuple[SafetyFinding, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class SafetyResult:
     """What a safety filter returns: the steps it lets through (possibly replaced or capped),
     a finding for every change, and optionally a timing strategy to switch to (a pain gate
     turning a session gentle). A refusal is a finding with action ``refused``."""
 
-    steps: tuple[PlannedStep, ...] = attrs.field(converter=as_tuple)
-    findings: tuple[SafetyFinding, ...] = attrs.field(default=(), converter=as_tuple)
+    steps: tuple[PlannedStep, ...] = attrs.field(converter=_steps)
+    findings: tuple[SafetyFinding, ...] = attrs.field(default=(), converter=_findings)
     timing: str | None = None
 
 

@@ -12,7 +12,7 @@ the one left out). Selecting plugins is :mod:`supple.plugin.selection`'s work.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from supple.plugin._diagnose import (
@@ -176,7 +176,7 @@ def _version() -> str:
 
 
 def _build(
-    candidates: list[tuple[PluginInfo, Callable[[], object] | None]],
+    candidates: Sequence[tuple[PluginInfo, Callable[[], object] | None]],
     strict: bool,
     *,
     notes: Iterable[str] = (),
@@ -280,7 +280,7 @@ def _collect(impl: Any, hook: str, cls: type, info: PluginInfo) -> list[Any] | N
                 "(yield each one, or return a list)"
             )
             return None
-        items = []
+        items: list[Any] = []
         for item in result:
             if len(items) >= MAX_ITEMS_PER_HOOK:
                 info.fail(f"{hook}() returned more than {MAX_ITEMS_PER_HOOK:,} items; none are used")

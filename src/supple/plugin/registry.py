@@ -10,8 +10,8 @@ tables into the objects the plugins declared with the ``supple_settings`` hook.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, NamedTuple
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
 import attrs
 
@@ -20,6 +20,12 @@ from supple.plugin.catalogue import Catalogue, CatalogueEntry
 from supple.plugin.contributions import CONTRIBUTION_KINDS
 from supple.plugin.selection import ENV_STRICT
 from supple.text import did_you_mean
+
+if TYPE_CHECKING:
+    from supple.model.exercise import ExerciseSet
+    from supple.plugin.contributions import BundledRoutine, Exporter, PluginSettings
+    from supple.plugin.filters import SafetyFilter
+    from supple.plugin.strategies import ProgressionStrategy, TimingStrategy
 
 # compiled on first use (the re module caches them): only a failing plugin needs them
 _CONTROL = r"[\x00-\x1f\x7f-\x9f\u2028\u2029]"
@@ -127,32 +133,32 @@ class Registry:
         return items
 
     @property
-    def exercise_sets(self) -> dict[str, Any]:
+    def exercise_sets(self) -> Mapping[str, ExerciseSet]:
         return self._items("supple_exercise_sets")
 
     @property
-    def timing_strategies(self) -> dict[str, Any]:
+    def timing_strategies(self) -> Mapping[str, TimingStrategy]:
         return self._items("supple_timing_strategies")
 
     @property
-    def progression_strategies(self) -> dict[str, Any]:
+    def progression_strategies(self) -> Mapping[str, ProgressionStrategy]:
         return self._items("supple_progression_strategies")
 
     @property
-    def safety_filters(self) -> dict[str, Any]:
+    def safety_filters(self) -> Mapping[str, SafetyFilter]:
         """Safety filters in the order they run (``order``, then name)."""
         return self._items("supple_safety_filters")
 
     @property
-    def exporters(self) -> dict[str, Any]:
+    def exporters(self) -> Mapping[str, Exporter]:
         return self._items("supple_exporters")
 
     @property
-    def routines(self) -> dict[str, Any]:
+    def routines(self) -> Mapping[str, BundledRoutine]:
         return self._items("supple_routines")
 
     @property
-    def settings(self) -> dict[str, Any]:
+    def settings(self) -> Mapping[str, PluginSettings]:
         return self._items("supple_settings")
 
     @property
@@ -195,7 +201,30 @@ class Registry:
                 return info
         return None
 
-    def get(self, kind: str, name: str, *, file: str | None = None, key: str | None = None) -> Any:
+    @overload
+    def get(self, kind: Literal["exercise set"], name: str, *, file: str | None = ...,
+            key: str | None = ...) -> ExerciseSet: ...
+    @overload
+    def get(self, kind: Literal["timing strategy"], name: str, *, file: str | None = ...,
+            key: str | None = ...) -> TimingStrategy: ...
+    @overload
+    def get(self, kind: Literal["progression strategy"], name: str, *, file: str | None = ...,
+            key: str | None = ...) -> ProgressionStrategy: ...
+    @overload
+    def get(self, kind: Literal["safety filter"], name: str, *, file: str | None = ...,
+            key: str | None = ...) -> SafetyFilter: ...
+    @overload
+    def get(self, kind: Literal["exporter"], name: str, *, file: str | None = ...,
+            key: str | None = ...) -> Exporter: ...
+    @overload
+    def get(self, kind: Literal["routine"], name: str, *, file: str | None = ...,
+            key: str | None = ...) -> BundledRoutine: ...
+    @overload
+    def get(self, kind: Literal["settings"], name: str, *, file: str | None = ...,
+            key: str | None = ...) -> PluginSettings: ...
+    @overload
+    def get(self, kind: str, name: str, *, file: str | None = ..., key: str | None = ...) -> object: ...
+    def get(self, kind: str, name: str, *, file: str | None = None, key: str | None = None) -> object:
         """The contribution ``name`` of ``kind`` (``"timing strategy"``, ``"exporter"``...).
 
         Raises :class:`InputError` located at ``file``/``key`` when it is unknown, with a
@@ -336,7 +365,7 @@ class _Settings(Mapping[str, Any]):
             found = self._objects[name] = self._declared[name].defaults()
         return found
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[str]:
         return iter(self._declared)
 
     def __len__(self) -> int:

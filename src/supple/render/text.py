@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from supple.model.exercise import format_seconds
+from supple.model.durations import format_seconds
+from supple.model.exercise import Dose
 from supple.model.plan import DISCLAIMER, Plan, PlannedStep, Postponed, SafetyFinding, Session
 from supple.model.routine import WEEKDAYS
 from supple.text import safe, wrap
@@ -309,7 +310,7 @@ def _changes(before: Session, after: Session) -> str:
     return "; ".join(out) or "-"
 
 
-def _dose_change(old, new) -> str:
+def _dose_change(old: Dose, new: Dose) -> str:
     parts = []
     for attribute, name, show in (
         ("sets", "sets", str),

@@ -15,10 +15,10 @@ anything heavy would be imported inside the function that needs it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import supple
-
 from supple_deskbreak.exercises import DESKBREAK
 from supple_deskbreak.rules import DeskbreakSettings, seated_only
 from supple_deskbreak.timing import MicrobreakOptions, lay_out
@@ -27,12 +27,12 @@ ROUTINES = Path(__file__).parent / "routines"
 
 
 @supple.hookimpl
-def supple_exercise_sets():
+def supple_exercise_sets() -> Iterator[supple.ExerciseSet]:
     yield DESKBREAK
 
 
 @supple.hookimpl
-def supple_timing_strategies():
+def supple_timing_strategies() -> Iterator[supple.TimingStrategy]:
     yield supple.TimingStrategy(
         name="microbreak",
         summary="A brisk tempo, short rests and no set-up time between exercises.",
@@ -42,7 +42,7 @@ def supple_timing_strategies():
 
 
 @supple.hookimpl
-def supple_safety_filters():
+def supple_safety_filters() -> Iterator[supple.SafetyFilter]:
     yield supple.SafetyFilter(
         name="deskbreak-seated-only",
         summary="With [plugins.deskbreak] seated_only = true, leaves out exercises not done sitting.",
@@ -52,7 +52,7 @@ def supple_safety_filters():
 
 
 @supple.hookimpl
-def supple_settings():
+def supple_settings() -> Iterator[supple.PluginSettings]:
     yield supple.PluginSettings(
         name="deskbreak",
         options=DeskbreakSettings,
@@ -61,7 +61,7 @@ def supple_settings():
 
 
 @supple.hookimpl
-def supple_routines():
+def supple_routines() -> Iterator[supple.BundledRoutine]:
     yield supple.BundledRoutine(
         name="desk-micro-break",
         path=str(ROUTINES / "desk-micro-break.toml"),

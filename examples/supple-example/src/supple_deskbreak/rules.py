@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import attrs
 
 import supple
@@ -17,13 +19,16 @@ class DeskbreakSettings:
 RULE = "deskbreak-seated-only"
 
 
-def seated_only(steps, context: supple.SafetyContext) -> supple.SafetyResult:
+def seated_only(
+    steps: Sequence[supple.PlannedStep], context: supple.SafetyContext
+) -> supple.SafetyResult:
     """Leave out every step not done sitting, with a finding for each, when the routine's
     ``[plugins.deskbreak]`` table says ``seated_only = true``."""
     settings = context.settings.get("deskbreak", DeskbreakSettings())
     if not settings.seated_only:
         return supple.SafetyResult(steps=steps)
-    kept, findings = [], []
+    kept: list[supple.PlannedStep] = []
+    findings: list[supple.SafetyFinding] = []
     for step in steps:
         if step.exercise.position == "seated":
             kept.append(step)
