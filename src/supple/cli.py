@@ -33,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "safety": "supple.commands.safety:safety",
     "run": "supple.commands.run:run",
     "log": "supple.commands.log:log",
+    "sync": "supple.commands.sync:sync",
 }
 
 
