@@ -52,6 +52,7 @@ class RadicaleServer:
             "delay = 0.01",
             "[rights]",
             "type = owner_only",
+            "",
             "[storage]",
             f"filesystem_folder = {self.storage}",
             "[logging]",
@@ -60,6 +61,14 @@ class RadicaleServer:
             "",
         ]), encoding="utf-8")
         self.process: subprocess.Popen[bytes] | None = None
+
+    def read_only(self) -> None:
+        """From the next start on, the user may read but not write (Radicale's rights file)."""
+        rights = self.folder / "rights"
+        rights.write_text("[read-only]\nuser: .+\ncollection: .*\npermissions: rR\n", encoding="utf-8")
+        text = self.config.read_text(encoding="utf-8")
+        self.config.write_text(text.replace("type = owner_only\n",
+                                            f"type = from_file\nfile = {rights}\n"), encoding="utf-8")
 
     @property
     def base(self) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from supple.sync import state as state_file
 from supple.sync.diff import Action, SyncPlan, Written, plan_sync, remote_from_state, to_download
 from supple.sync.events import LocalEvent, RemoteEvent, body, remote_event
-from supple.sync.remote import Conflict, Server
+from supple.sync.remote import Conflict, Server, SyncFailed
 
 PRODID = "-//supple//supple calendar sync//EN"
 
@@ -99,6 +99,10 @@ def sync(server: Server, local: Sequence[LocalEvent], token: str, now: dt.dateti
             except Conflict:
                 report.conflicts.append(action)
                 continue
+            except SyncFailed as exc:
+                raise SyncFailed(f"{exc}; {len(report.done)} of {plan.writes} changes were made "
+                                 "before it stopped, each one whole; run the same command again "
+                                 "to finish") from None
             report.done.append(action)
             if progress is not None:
                 progress(action)
