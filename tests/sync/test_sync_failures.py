@@ -210,7 +210,8 @@ def test_credentials_in_the_address_are_refused_and_not_echoed(cal, env, today):
 def test_without_the_caldav_library_the_message_names_the_extra(cal, env, today, monkeypatch):
     import sys
 
-    monkeypatch.setitem(sys.modules, "caldav", None)  # as if it were not installed
+    for name in [n for n in sys.modules if n == "caldav" or n.startswith("caldav.")] + ["caldav"]:
+        monkeypatch.setitem(sys.modules, name, None)  # as if it were not installed
     result = cal.sync(cal.routine(start=today + dt.timedelta(days=3)))
     assert result.exit_code == 2
     assert "pip install 'supple[caldav]'" in _one_error_line(result)

@@ -7,7 +7,8 @@ from typing import Any
 
 import click
 
-from supple.cli import ALLOW_OPTION, PROFILE_OPTION, InputError, build_plan_from_args, dump_json, registry
+from supple.cli import ALLOW_OPTION, PROFILE_OPTION, build_plan_from_args, dump_json, registry
+from supple.errors import InputError
 
 _REASONS = {
     "edited": "edited in your calendar",

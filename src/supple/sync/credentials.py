@@ -56,7 +56,7 @@ def _keyring(host: str, user: str | None) -> str | None:
     if user is None:
         return None
     try:
-        import keyring
+        import keyring  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         return None
     try:

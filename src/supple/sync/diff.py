@@ -116,11 +116,11 @@ def plan_sync(local: Iterable[LocalEvent], remote: Iterable[RemoteEvent],
     local = list(local)
     owned: dict[str, RemoteEvent] = {}
     foreign: dict[str, RemoteEvent] = {}
-    for event in remote:
-        if event.owned:
-            owned.setdefault(event.uid, event)
+    for item in remote:
+        if item.owned:
+            owned.setdefault(item.uid, item)
         else:
-            foreign.setdefault(event.uid_hash or uid_key(event.uid), event)
+            foreign.setdefault(item.uid_hash or uid_key(item.uid), item)
     add: list[Action] = []
     change: list[Action] = []
     remove: list[Action] = []

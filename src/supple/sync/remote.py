@@ -20,7 +20,7 @@ import ipaddress
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from supple.errors import InputError, SuppleError
@@ -99,15 +99,15 @@ class Server:
 
     def __init__(self, url: str, credentials: Credentials, *, timeout: float = 30.0) -> None:
         try:
-            import caldav
+            from caldav.davclient import DAVClient
         except ImportError:
             raise InputError.at(f"needs the caldav library: {INSTALL}", None, "supple sync") from None
         self.url = url
         self.path = urlsplit(url).path
         self.host = urlsplit(url).netloc
-        self.client = caldav.DAVClient(
+        self.client = DAVClient(
             url=url, username=credentials.user, password=credentials.password,
-            timeout=timeout, enable_rfc6764=False,  # type: ignore[arg-type]
+            timeout=timeout, enable_rfc6764=False,  # type: ignore[arg-type,unused-ignore]
         )
 
     def close(self) -> None:
@@ -122,9 +122,11 @@ class Server:
         been written, SyncFailed after)."""
         from caldav.lib import error
 
-        fail = (lambda text: InputError.at(text, None, "--url")) if before_writes else SyncFailed
+        def fail(text: str) -> SuppleError:
+            return InputError.at(text, None, "--url") if before_writes else SyncFailed(text)
+
         try:
-            return self.client.request(url, method, body, headers)  # type: ignore[arg-type]
+            return self.client.request(url, method, body, headers)  # type: ignore[arg-type,unused-ignore]
         except error.AuthorizationError as exc:
             status = getattr(exc, "status", None) or 401
             if status == 403:
@@ -179,17 +181,17 @@ class Server:
 
     def fetch(self, hrefs: Iterable[str]) -> list[tuple[str, str | None, str]]:
         """The data of these resources: (href, ETag, calendar data), by calendar-multiget."""
-        import caldav
+        from caldav.collection import Calendar
         from caldav.elements import dav
         from caldav.lib.url import URL
 
-        calendar = caldav.Calendar(client=self.client, url=self.url)
+        calendar = Calendar(client=self.client, url=self.url)
         wanted = list(hrefs)
         out = []
         for first in range(0, len(wanted), MULTIGET_CHUNK):
             chunk = [URL.objectify(urljoin(self.url, h)) for h in wanted[first:first + MULTIGET_CHUNK]]
             try:
-                objects = calendar.multiget(chunk)
+                objects = cast("list[Any]", calendar.multiget(chunk))
             except Exception as exc:
                 raise InputError.at(f"{self.host} failed to send the calendar's events "
                                     f"({_network_reason(exc)})", None, "--url") from None

@@ -69,9 +69,9 @@ def sync(server: Server, local: Sequence[LocalEvent], token: str, now: dt.dateti
     wanted = to_download(listing, saved.written, foreign_etags)
     downloaded: list[RemoteEvent] = []
     for href, etag, data in server.fetch(wanted) if wanted else []:
-        event = remote_event(href, etag, data, token)
+        found = remote_event(href, etag, data, token)
         # a resource without a VEVENT (a task) is remembered as foreign, so not fetched again
-        downloaded.append(event or RemoteEvent(href=href, etag=etag, uid="", owned=False, uid_hash=""))
+        downloaded.append(found or RemoteEvent(href=href, etag=etag, uid="", owned=False, uid_hash=""))
     remote = remote_from_state(listing, saved.written, saved.foreign, downloaded)
     by_uid = {event.uid: event for event in local}
     plan = plan_sync(local, remote, saved.written, now, force=force)
