@@ -115,14 +115,15 @@ def _nothing_written(cal, env, writes_before: int) -> None:
 
 
 @pytest.mark.parametrize("where, expected", [
-    ("/alice/", "is not a calendar"),
+    ("/alice/", "is not a calendar (a CalDAV calendar collection); the calendars this user has "
+                "there: http://127.0.0.1:{port}/alice/exercise/ ('exercise')"),
     ("/alice/no-such-calendar/", "nothing at"),
 ])
 def test_an_address_that_is_not_a_calendar(cal, env, today, where, expected):
     writes = cal.server.writes()
     result = cal.sync(cal.routine(start=today + dt.timedelta(days=3)), url=cal.server.base + where)
     assert result.exit_code == 2, result.output
-    assert expected in _one_error_line(result)
+    assert expected.format(port=cal.server.port) in _one_error_line(result)
     _nothing_written(cal, env, writes)
 
 

@@ -159,8 +159,24 @@ class Server:
                                 "to PROPFIND is not WebDAV)", None, "--url") from None
         mine = types.get(_norm(self.path)) or (next(iter(types.values())) if len(types) == 1 else None)
         if mine is None or _CALENDAR not in mine:
-            raise InputError.at(f"{self.url} is not a calendar (a CalDAV calendar collection); give "
-                                "the address of the calendar itself (docs/calendar.md)", None, "--url")
+            found = self.calendars()
+            hint = ("; the calendars this user has there: " + ", ".join(found[:10])) if found else \
+                "; give the address of the calendar itself (docs/calendar.md)"
+            raise InputError.at(f"{self.url} is not a calendar (a CalDAV calendar collection){hint}",
+                                None, "--url")
+
+    def calendars(self) -> list[str]:
+        """The addresses (and names) of the user's calendars, found from the URL given (the
+        principal's calendar home); empty when the server says nothing useful."""
+        try:
+            found = self.client.principal().get_calendars()  # type: ignore[no-untyped-call,unused-ignore]
+            out = []
+            for calendar in cast("list[Any]", found):
+                name = calendar.get_display_name()
+                out.append(_printable(str(calendar.url)) + (f" ({_printable(str(name))!r})" if name else ""))
+            return out
+        except Exception:  # discovery is only a hint
+            return []
 
     def listing(self) -> dict[str, str | None]:
         """Every resource in the calendar: href -> ETag (PROPFIND, depth 1)."""
@@ -226,6 +242,14 @@ class Server:
             raise Conflict(href)
         if response.status not in (200, 204, 404):
             raise SyncFailed(f"{self.host} answered DELETE with HTTP {response.status} {response.reason}")
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _printable(text: str) -> str:
+    """Text from the server without control characters (terminal escapes, line breaks)."""
+    return _CONTROL.sub("", text)
 
 
 def _norm(path: str) -> str:
