@@ -32,9 +32,10 @@ def free_port() -> int:
 
 class RadicaleServer:
     """One Radicale process serving ``folder``; ``start()``/``stop()`` may be called again
-    (same port, same storage) to simulate a server that goes away and comes back."""
+    (same port, same storage) to simulate a server that goes away and comes back.
+    ``storage_options`` are extra lines for Radicale's ``[storage]`` section."""
 
-    def __init__(self, folder: Path, port: int | None = None) -> None:
+    def __init__(self, folder: Path, port: int | None = None, storage_options: tuple[str, ...] = ()) -> None:
         self.folder = folder
         self.port = port or free_port()
         self.storage = folder / "collections"
@@ -55,6 +56,7 @@ class RadicaleServer:
             "",
             "[storage]",
             f"filesystem_folder = {self.storage}",
+            *storage_options,
             "[logging]",
             "level = info",
             "mask_passwords = True",
