@@ -11,6 +11,7 @@ import datetime as dt
 import http.server
 import logging
 import socket
+import sys
 import threading
 
 import caldav
@@ -177,6 +178,16 @@ def test_bad_credentials_never_show_the_password(cal, env, today, monkeypatch, c
         assert base64.b64encode(f"{USER}:{secret}".encode()).decode() not in seen
 
 
+def test_no_password_found_says_where_to_put_one(cal, env, today, monkeypatch):
+    monkeypatch.delenv("SUPPLE_CALDAV_PASSWORD")
+    monkeypatch.setitem(sys.modules, "keyring", None)
+    result = cal.sync(cal.routine(start=today + dt.timedelta(days=3)))
+    assert result.exit_code == 2
+    line = _one_error_line(result)
+    assert "asks for a user name and password (HTTP 401), and none was found" in line
+    assert "$SUPPLE_CALDAV_PASSWORD, ~/.netrc or the keyring" in line
+
+
 def test_the_password_is_in_no_output_log_or_state_file(cal, env, today, caplog):
     caplog.set_level(logging.DEBUG)
     routine = cal.routine(start=today + dt.timedelta(days=3))
@@ -209,8 +220,6 @@ def test_credentials_in_the_address_are_refused_and_not_echoed(cal, env, today):
 
 
 def test_without_the_caldav_library_the_message_names_the_extra(cal, env, today, monkeypatch):
-    import sys
-
     for name in [n for n in sys.modules if n == "caldav" or n.startswith("caldav.")] + ["caldav"]:
         monkeypatch.setitem(sys.modules, name, None)  # as if it were not installed
     result = cal.sync(cal.routine(start=today + dt.timedelta(days=3)))

@@ -103,12 +103,15 @@ class Server:
         except ImportError:
             raise InputError.at(f"needs the caldav library: {INSTALL}", None, "supple sync") from None
         self.url = url
+        self.anonymous = credentials.password is None
         self.path = urlsplit(url).path
         self.host = urlsplit(url).netloc
-        self.client = DAVClient(
-            url=url, username=credentials.user, password=credentials.password,
-            timeout=timeout, enable_rfc6764=False,  # type: ignore[arg-type,unused-ignore]
-        )
+        settings: dict[str, Any] = {"url": url, "username": credentials.user,
+                                    "password": credentials.password, "timeout": timeout}
+        try:  # no DNS discovery: the URL given is the calendar (caldav 2.1 and later)
+            self.client = DAVClient(**settings, enable_rfc6764=False)
+        except TypeError:  # an older caldav, which has no discovery to turn off
+            self.client = DAVClient(**settings)
 
     def close(self) -> None:
         """Close the HTTP session."""
@@ -132,6 +135,10 @@ class Server:
             if status == 403:
                 raise fail(f"{self.host} refused access to {self.url} (HTTP 403 Forbidden): the "
                            "user may not use this calendar") from None
+            if self.anonymous:
+                raise fail(f"{self.host} asks for a user name and password (HTTP {status}), and "
+                           "none was found: give --user, and the password in "
+                           "$SUPPLE_CALDAV_PASSWORD, ~/.netrc or the keyring (docs/calendar.md)") from None
             raise fail(f"{self.host} refused the user name or password (HTTP {status}); check "
                        "--user and the password's source") from None
         except error.DAVError as exc:
