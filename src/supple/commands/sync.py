@@ -139,7 +139,7 @@ def _as_dict(report: Any, url: str, tz: Any) -> dict[str, Any]:
 
 
 def _print(report: Any, url: str, tz: Any) -> None:
-    from supple.textplan import safe
+    from supple.sync.remote import printable as safe
 
     plan = report.plan
     verb = "Would add" if report.dry_run else "Added"

@@ -180,7 +180,7 @@ class Server:
             out = []
             for calendar in cast("list[Any]", found):
                 name = calendar.get_display_name()
-                out.append(_printable(str(calendar.url)) + (f" ({_printable(str(name))!r})" if name else ""))
+                out.append(printable(str(calendar.url)) + (f" ({printable(str(name))!r})" if name else ""))
             return out
         except Exception:  # discovery is only a hint
             return []
@@ -254,7 +254,7 @@ class Server:
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-def _printable(text: str) -> str:
+def printable(text: str) -> str:
     """Text from the server without control characters (terminal escapes, line breaks)."""
     return _CONTROL.sub("", text)
 

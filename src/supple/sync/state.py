@@ -72,7 +72,7 @@ def load(calendar_url: str, token: str) -> State:
 
 def save(state: State) -> None:
     """Write ``state`` atomically (a temporary file renamed over the old one)."""
-    from supple.files import write_atomic
+    import supple
 
     path = state_path(state.calendar, state.token)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -87,4 +87,4 @@ def save(state: State) -> None:
         },
         "foreign": {href: {"uid": key, "etag": etag} for href, (key, etag) in sorted(state.foreign.items())},
     }
-    write_atomic(path, json.dumps(data, indent=1, sort_keys=True).encode("utf-8") + b"\n")
+    supple.write_atomic(path, json.dumps(data, indent=1, sort_keys=True).encode("utf-8") + b"\n")
