@@ -33,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "run": "supple.cli.run:run",
     "log": "supple.cli.log:log",
     "report": "supple.cli.report:report",
+    "sync": "supple.cli.sync:sync",
 }
 
 
