@@ -22,6 +22,7 @@ _EXPORTS: dict[str, str] = {
     "ExerciseSet": "supple.exercise",
     "Source": "supple.exercise",
     "format_seconds": "supple.exercise",
+    "Media": "supple.media",
     # contributions
     "BundledRoutine": "supple.contributions",
     "Exporter": "supple.exporters",
@@ -103,6 +104,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from supple.errors import InputError, PluginError, Problem, SafetyRefusal, SuppleError
     from supple.exercise import Dose, Exercise, ExerciseSet, Source, format_seconds
     from supple.files import write_atomic
+    from supple.media import Media
     from supple.loading import load_profile, load_routine, structure
     from supple.markers import hookimpl, hookspec
     from supple.plan import DISCLAIMER, Plan, PlannedStep, SafetyFinding, Segment, Session, Timeline

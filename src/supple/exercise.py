@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import attrs
 
 from supple.vocabulary import KINDS, POSITIONS
+
+if TYPE_CHECKING:
+    from supple.figure.model import Illustration
+    from supple.media import Media
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -43,6 +48,22 @@ def _texts(instance, attribute, value):
     for item in value:
         if not isinstance(item, str):
             raise TypeError(f"{attribute.name} must hold strings, got {item!r}")
+
+
+def _illustration(instance, attribute, value):
+    if value is not None:
+        from supple.figure.model import Illustration  # imported only when one is given
+
+        if not isinstance(value, Illustration):
+            raise TypeError(f"{attribute.name} must be a supple.figure.Illustration, got {value!r}")
+
+
+def _media(instance, attribute, value):
+    from supple.media import Media
+
+    for item in value:
+        if not isinstance(item, Media):
+            raise TypeError(f"{attribute.name} must hold supple.Media items, got {item!r}")
 
 
 # Converters are Python functions, not the built-in types themselves: for a built-in type, attrs
@@ -153,6 +174,9 @@ class Exercise:
     safety filters act on (see :data:`supple.vocabulary.TAGS`); ``instructions`` ordered steps;
     ``easier`` and ``harder`` ids of variants in the same set; ``min_interval_s`` the least time
     that must pass before the exercise is done again (article 001's "wait an hour").
+    ``illustration`` its start and end positions for the handouts' pictures (a
+    :class:`supple.figure.Illustration`, drawn by supple); ``media`` images or video links of
+    its own, each with licence and attribution (:class:`supple.Media`).
 
     >>> Exercise(id="pelvic-tilt", name="Pelvic tilt", summary="Rock the pelvis gently.",
     ...          kind="mobility", position="supine", dose=Dose(reps=10, hold_s=5),
@@ -181,6 +205,8 @@ class Exercise:
     harder: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_slugs)
     min_interval_s: int = attrs.field(default=0, validator=_non_negative)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_slugs)
+    illustration: Illustration | None = attrs.field(default=None, validator=_illustration)
+    media: tuple[Media, ...] = attrs.field(default=(), converter=_tuple, validator=_media)
 
     @sources.validator
     def _has_source(self, attribute, value):

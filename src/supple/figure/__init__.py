@@ -9,6 +9,6 @@ nothing about particular exercises: exercise plugins attach an :class:`Illustrat
 from __future__ import annotations
 
 from supple.figure.model import ARROWS, LENGTHS, PROPS, Arrow, Illustration, Pose, Prop
-from supple.figure.render import joints, render_svg
+from supple.figure.render import joints, natural_size, render_svg
 
-__all__ = ["ARROWS", "LENGTHS", "PROPS", "Arrow", "Illustration", "Pose", "Prop", "joints", "render_svg"]
+__all__ = ["ARROWS", "LENGTHS", "PROPS", "Arrow", "Illustration", "Pose", "Prop", "joints", "natural_size", "render_svg"]

@@ -222,6 +222,14 @@ def _frame(illustration: Illustration) -> tuple[float, float, float, float]:
     return min(xs) - pad, max(xs) + pad, min(ys) - 2.0, max(ys) + pad
 
 
+def natural_size(illustration: Illustration) -> tuple[float, float]:
+    """The drawing's width and height in figure units (both panels), for laying pictures out
+    at one common scale."""
+    left, right, bottom, top = _frame(illustration)
+    gap = 14.0 if illustration.end is not None else 0.0
+    return (right - left) * len(illustration.poses) + gap, top - bottom
+
+
 def render_svg(illustration: Illustration, *, height: float = 0.0) -> str:
     """The illustration as a standalone SVG document (start and end side by side).
 
