@@ -15,14 +15,17 @@ STYLE = """
 :root{--ink:#1f2937;--muted:#4b5563;--line:#cbd5e1;--accent:#d9480f;--soft:#f1f5f9}
 *{box-sizing:border-box}
 body{margin:0 auto;max-width:52rem;padding:1rem;color:var(--ink);
-font:10.5pt/1.35 "Libertinus Serif","Georgia","Times New Roman",serif}
+font:10.5pt/1.25 "Libertinus Serif","Georgia","Times New Roman",serif}
 body.sans{font-family:"DejaVu Sans","Verdana","Arial",sans-serif}
-body.large{font-size:13pt;line-height:1.4}
+body.large{font-size:13pt;line-height:1.3}
 h1{font-size:1.8em;margin:0 0 .1em}
 h2{font-size:1.25em;margin:1em 0 .4em;border-bottom:2px solid var(--ink);break-after:avoid}
 h3{font-size:1.1em;margin:0 0 .3em;break-after:avoid}
-p,ul,ol{margin:.25em 0 .45em}
+header p{margin:.1em 0}
+p,ul,ol{margin:.15em 0 .3em}
 ul,ol{padding-left:1.3em}
+li{margin:0}
+.care p,.care ul{margin:.1em 0}
 .subtitle{font-size:1.15em;color:var(--muted);margin:0 0 .4em}
 .facts{display:grid;grid-template-columns:max-content 1fr;gap:.1em .8em;margin:.4em 0}
 .facts dt{font-weight:bold}
@@ -30,18 +33,20 @@ ul,ol{padding-left:1.3em}
 table{border-collapse:collapse;width:100%}
 th,td{border-bottom:1px solid var(--line);padding:.3em .4em;text-align:left;vertical-align:middle}
 th{background:var(--soft)}
-.programme td.pic{width:34%}
+.programme td.pic{width:34%;text-align:center}
+.programme td.pic svg{margin:0 auto}
 svg{display:block;max-width:100%;height:auto}
 .stop{border:2px solid var(--accent);border-radius:6px;padding:.4em .8em;margin:.6em 0}
 .stop h2{border:0;margin:.1em 0;color:var(--accent)}
 .small{font-size:.85em;color:var(--muted)}
-.exercise{break-inside:avoid;page-break-inside:avoid;border-top:1px solid var(--line);padding:.5em 0}
-.exercise .body{display:grid;grid-template-columns:42% 1fr;gap:.4em 1em;align-items:start}
+.exercise{break-inside:avoid;page-break-inside:avoid;border-top:1px solid var(--line);padding:.35em 0 .2em}
+.exercise .body{display:grid;grid-template-columns:40% 1fr;gap:.4em 1em;align-items:start}
+.dose{font-weight:normal;color:var(--muted);font-size:.9em;margin-left:.5em}
 .label{font-weight:bold}
-.care{background:var(--soft);padding:.2em .5em;border-left:3px solid var(--accent)}
+.care{background:var(--soft);padding:.15em .5em;margin:.2em 0;border-left:3px solid var(--accent)}
 .log td,.log th{border:1px solid var(--line);font-size:.9em;padding:.25em .3em}
 .log td.day{white-space:nowrap}
-.section{break-before:page;page-break-before:always}
+.log-section{break-inside:avoid;page-break-inside:avoid}
 @media (max-width:40rem){
  .exercise .body{grid-template-columns:1fr}
  .programme td.pic{width:40%}
@@ -92,8 +97,11 @@ def _svg(item: dict[str, Any]) -> str:
     """supple's own SVG picture (drawn from numbers only) at the handout's common scale."""
     if not item["picture"]:
         return ""
+    import re
+
     width = float(item["width"])
-    return item["picture"].replace("<svg ", f'<svg style="width:{width:.1f}%" ', 1)
+    svg = re.sub(r' width="[0-9.]+" height="[0-9.]+"', "", item["picture"], count=1)
+    return svg.replace("<svg ", f'<svg style="width:{width:.1f}%" ', 1)
 
 
 def _dl(pairs: list[list[str]]) -> list[str]:
@@ -151,18 +159,19 @@ def _items(tag: str, items: list[str]) -> str:
 
 
 def _exercises(doc: dict[str, Any]) -> list[str]:
-    out = ['<section class="section">', "<h2>The exercises</h2>"]
+    out = ["<h2>The exercises</h2>"]
     for ex in doc["exercises"]:
         out.append('<article class="exercise">')
-        out.append(f"<h3>{t(ex['n'])}. {t(ex['name'])}</h3>")
+        out.append(f"<h3>{t(ex['n'])}. {t(ex['name'])} "
+                   f'<span class="dose">{t("; ".join(ex["dose"]))}</span></h3>')
         left = [_svg(ex)] if ex["picture"] else []
-        left.append(f"<p>{t(ex['summary'])}</p>" if ex["summary"] else "")
-        left.append(f'<p><span class="label">Dose:</span> {_lines(ex["dose"])}</p>')
+        if ex["summary"]:
+            left.append(f'<p class="small">{t(ex["summary"])}</p>')
         right = []
         if ex["steps"]:
             right.append(_items("ol", ex["steps"]))
         if ex["cues"]:
-            right.append(f'<p class="label">Cues</p>{_items("ul", ex["cues"])}')
+            right.append(f'<p><span class="label">Cues:</span> {t(" ".join(ex["cues"]))}</p>')
         if ex["breathing"]:
             right.append(f'<p><span class="label">Breathing:</span> {t(ex["breathing"])}</p>')
         if ex["note"]:
@@ -182,7 +191,6 @@ def _exercises(doc: dict[str, Any]) -> list[str]:
             right.append(f'<p class="small">Sources: {"; ".join(t(s) for s in ex["sources"])}.</p>')
         out.append(f'<div class="body"><div>{"".join(left)}</div><div>{"".join(right)}</div></div>')
         out.append("</article>")
-    out.append("</section>")
     return out
 
 
@@ -190,7 +198,7 @@ def _log(doc: dict[str, Any]) -> list[str]:
     log = doc["log"]
     if not log:
         return []
-    out = ['<section class="section">', "<h2>Tracking log</h2>", f"<p>{t(log['help'])}</p>",
+    out = ['<section class="log-section">', "<h2>Tracking log</h2>", f"<p>{t(log['help'])}</p>",
            '<table class="log"><thead><tr><th>Week</th>'
            + "".join(f"<th>Day {n}</th>" for n in range(1, 8)) + "</tr></thead><tbody>"]
     for week in log["weeks"]:
