@@ -25,9 +25,8 @@ def _typst() -> Any:
     return typst
 
 
-def typeset(doc: dict[str, Any], options: Any, revised: dt.date | None) -> bytes:
-    """PDF bytes of ``doc`` (:func:`supple.handout.content.build`)."""
-    typst = _typst()
+def inputs(doc: dict[str, Any], options: Any, revised: dt.date | None) -> dict[str, Any]:
+    """The template's settings for these options (all user text stays in ``doc``)."""
     lang, _, region = options.lang.partition("-")
     settings = {
         "paper": "a4" if options.paper == "a4" else "us-letter",
@@ -38,6 +37,13 @@ def typeset(doc: dict[str, Any], options: Any, revised: dt.date | None) -> bytes
         "region": region[:2].lower() if len(region) == 2 else "",
         "date": [revised.year, revised.month, revised.day] if revised else None,
     }
+    return {"doc": json.dumps(doc), "settings": json.dumps(settings)}
+
+
+def typeset(doc: dict[str, Any], options: Any, revised: dt.date | None) -> bytes:
+    """PDF bytes of ``doc`` (:func:`supple.handout.content.build`)."""
+    typst = _typst()
+    sys_inputs = inputs(doc, options, revised)
     if options.font == "sans":
         compiler = typst.Compiler(font_paths=[], ignore_system_fonts=False)
         if SANS not in typst.Fonts(include_system_fonts=True).families():
@@ -47,12 +53,9 @@ def typeset(doc: dict[str, Any], options: Any, revised: dt.date | None) -> bytes
                 None, "font")
     else:
         compiler = typst.Compiler(ignore_system_fonts=True)
-    stamp = dt.datetime(*(settings["date"] or [2000, 1, 1]), tzinfo=dt.timezone.utc)
-    data = compiler.compile(
-        input=TEMPLATE.read_bytes(),
-        format="pdf",
-        sys_inputs={"doc": json.dumps(doc), "settings": json.dumps(settings)},
-        timestamp=stamp,
-    )
+    day = revised or dt.date(2000, 1, 1)
+    stamp = dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+    data = compiler.compile(input=TEMPLATE.read_bytes(), format="pdf", sys_inputs=sys_inputs,
+                            timestamp=stamp)
     assert isinstance(data, bytes)
     return data

@@ -39,6 +39,8 @@ BUILTIN_PLUGINS = {
     "safety": "supple_safety",
     "ics": "supple_ics",
     "markdown": "supple_markdown",
+    "html": "supple_html",
+    "pdf": "supple_pdf",
 }
 
 

@@ -9,12 +9,15 @@ text by the renderers, whatever it contains.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from supple.handout.tailor import tailored
 from supple.handout.weeks import (
     DAYS, Weeks, about_minutes, day_month_year, join_words, long_date, plural, short_date, week_span,
 )
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 STOP_SIGNS = (
     "Pain that increases sharply, or spreads down a leg.",
@@ -63,7 +66,19 @@ def build(plan: Any, options: Any) -> dict[str, Any]:
         "log": _log(plan, weeks, options) if options.log else None,
         "disclaimer": DISCLAIMER,
     }
-    return doc
+    return _cleaned(doc)
+
+
+def _cleaned(value: Any) -> Any:
+    """Every string with control characters dropped and white space runs made one space (the
+    Markdown handout's rule), so no format sees a form feed, an escape or a stray line break."""
+    if isinstance(value, str):
+        return re.sub(r"\s+", " ", _CONTROL.sub("", value.replace("\r", " "))).strip()
+    if isinstance(value, dict):
+        return {k: (v if k == "picture" else _cleaned(v)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_cleaned(v) for v in value]
+    return value
 
 
 def _picture(exercise: Any) -> tuple[str, float]:
