@@ -167,29 +167,29 @@ def _exercises(doc: dict[str, Any]) -> list[str]:
         left = [_svg(ex)] if ex["picture"] else []
         if ex["summary"]:
             left.append(f'<p class="small">{t(ex["summary"])}</p>')
-        right = []
-        if ex["steps"]:
-            right.append(_items("ol", ex["steps"]))
+        right = [_items("ol", ex["steps"])] if ex["steps"] else []
+        below: list[str] = []
         if ex["cues"]:
-            right.append(f'<p><span class="label">Cues:</span> {t(" ".join(ex["cues"]))}</p>')
+            below.append(f'<p><span class="label">Cues:</span> {t(" ".join(ex["cues"]))}</p>')
         if ex["breathing"]:
-            right.append(f'<p><span class="label">Breathing:</span> {t(ex["breathing"])}</p>')
+            below.append(f'<p><span class="label">Breathing:</span> {t(ex["breathing"])}</p>')
         if ex["note"]:
-            right.append(f'<p><span class="label">Note for you:</span> {t(ex["note"])}</p>')
+            below.append(f'<p><span class="label">Note for you:</span> {t(ex["note"])}</p>')
         if ex["cautions"] or ex["omitted"]:
             care = _items("ul", ex["cautions"]) if ex["cautions"] else ""
             omitted = f'<p class="small">{t(ex["omitted"])}</p>' if ex["omitted"] else ""
-            right.append(f'<div class="care"><p class="label">Take care</p>{care}{omitted}</div>')
+            below.append(f'<div class="care"><p class="label">Take care</p>{care}{omitted}</div>')
         for variant in ex["easier"]:
             summary = f" {t(variant['summary'])}" if variant["summary"] else ""
-            right.append(f'<p><span class="label">Easier option:</span> {t(variant["name"])}.{summary}</p>')
+            below.append(f'<p><span class="label">Easier option:</span> {t(variant["name"])}.{summary}</p>')
         for m in ex["media"]:
             title = f"{t(m['title'])}: " if m["title"] else ""
-            right.append(f'<p class="small">{t(m["kind"].capitalize())}: {title}{t(m["where"])} '
+            below.append(f'<p class="small">{t(m["kind"].capitalize())}: {title}{t(m["where"])} '
                          f"(licence {t(m['licence'])}; by {t(m['attribution'])})</p>")
         if ex["sources"]:
-            right.append(f'<p class="small">Sources: {"; ".join(t(s) for s in ex["sources"])}.</p>')
+            below.append(f'<p class="small">Sources: {"; ".join(t(s) for s in ex["sources"])}.</p>')
         out.append(f'<div class="body"><div>{"".join(left)}</div><div>{"".join(right)}</div></div>')
+        out.extend(below)
         out.append("</article>")
     return out
 

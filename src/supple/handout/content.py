@@ -19,6 +19,10 @@ from supple.handout.weeks import (
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
+#: Pictures share one scale: this many figure units fill the picture column (a lying figure
+#: with a mat, both positions), so a standing figure is drawn as tall as a lying one is long.
+REFERENCE_WIDTH = 250.0
+
 STOP_SIGNS = (
     "Pain that increases sharply, or spreads down a leg.",
     "New numbness or tingling in a leg, or around the groin or buttocks: seek care now.",
@@ -48,7 +52,7 @@ def build(plan: Any, options: Any) -> dict[str, Any]:
     profile = plan.profile if plan.profile is not None and plan.profile.path else None
     pictures = {step.number: _picture(step.exercise) if options.pictures else ("", 0.0)
                 for step in weeks.steps}
-    widest = max((w for _, w in pictures.values()), default=0.0) or 1.0
+    widest = max([REFERENCE_WIDTH, *(w for _, w in pictures.values())])
     scaled = {n: (svg, round(100 * w / widest, 1)) for n, (svg, w) in pictures.items()}
     doc: dict[str, Any] = {
         "lang": options.lang,
@@ -146,13 +150,25 @@ def _dose_lines(weeks: Weeks, step: Any) -> list[str]:
             for numbers, dose in phases]
 
 
+def _dose_summary(weeks: Weeks, step: Any) -> list[str]:
+    """The dose in one or two lines: the first, and the last if it differs (the Markdown
+    handout's "at first ... from week N")."""
+    phases = [p for p in weeks.phases(step.number) if p[1] is not None]
+    if not phases:
+        return ["not done"]
+    if len(phases) == 1:
+        return [phases[0][1].describe()]
+    first, last = phases[0], phases[-1]
+    return [f"{first[1].describe()} at first", f"{last[1].describe()} from week {last[0][0]}"]
+
+
 def _row(plan: Any, weeks: Weeks, step: Any, n: int, picture: tuple[str, float]) -> dict[str, Any]:
     done = [w for w in weeks.numbers if weeks.dose(w, step.number) is not None]
     often = _how_often(plan)
     if len(weeks.numbers) > 1 and done and len(done) != len(weeks.numbers):
         often += f" ({week_span(done).lower()})"
     return {"n": str(n), "name": step.exercise.name, "summary": step.exercise.summary,
-            "dose": _dose_lines(weeks, step), "often": often, "picture": picture[0],
+            "dose": _dose_summary(weeks, step), "often": often, "picture": picture[0],
             "width": picture[1]}
 
 
