@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from supple.cli import InputError
+from supple.errors import InputError
 
 
 def media_lines(ex: Any) -> list[str]:

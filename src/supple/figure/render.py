@@ -183,7 +183,7 @@ def _draw_arrow(c: _Canvas, arrow: Arrow) -> None:
         c.line(pts, ACCENT, width)
         _head(c, pts[-2], pts[-1])
         return
-    a, b = arrow.start, arrow.end
+    a, b = (arrow.start[0], arrow.start[1]), (arrow.end[0], arrow.end[1])
     dx, dy = b[0] - a[0], b[1] - a[1]
     sag = math.hypot(dx, dy) * math.tan(math.radians(max(-80.0, min(80.0, arrow.bend)))) / 2
     chord = math.hypot(dx, dy) or 1.0

@@ -70,7 +70,8 @@ def build(plan: Any, options: Any) -> dict[str, Any]:
         "log": _log(plan, weeks, options) if options.log else None,
         "disclaimer": DISCLAIMER,
     }
-    return _cleaned(doc)
+    cleaned: dict[str, Any] = _cleaned(doc)
+    return cleaned
 
 
 def _cleaned(value: Any) -> Any:
