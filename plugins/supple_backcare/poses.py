@@ -78,7 +78,7 @@ POSES: dict[str, Illustration] = {
     ),
     "standing-back-extension": Illustration(
         start=STANDING,
-        end=_pose(STANDING, torso=97, bend=-10, head=100, arm=(-105, -100)),
+        end=_pose(STANDING, torso=100, bend=-14, head=104, arm=(-108, -102)),
         arrows=(Arrow((10, 80), (6, 90), bend=40),),
     ),
     "standing-rotation-release": Illustration(
@@ -145,7 +145,7 @@ POSES: dict[str, Illustration] = {
     ),
     "supine-hamstring-stretch": _lying(
         _pose(HOOK, leg=(0, 0, 90), far_leg=(50, -60, 0)),
-        _pose(HOOK, leg=(80, 80, -10), far_leg=(50, -60, 0), arm=(62, 78)),
+        _pose(HOOK, leg=(80, 80, 170), far_leg=(50, -60, 0), arm=(30, 18)),
         Arrow((48, 12), (18, 46), bend=35),
     ),
     "seated-hamstring-stretch": _lying(

@@ -6,6 +6,7 @@ and that every exercise's block sits on one page."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -16,7 +17,7 @@ from supple.handout.content import build
 from supple.handout.options import HandoutOptions
 from supple.testing import export_routine, make_registry, plan_routine
 
-from .handout_pages import block_pages, fill, page_count, page_texts
+from .handout_pages import block_pages, fill, flat, page_count, page_texts
 
 ROOT = Path(__file__).parents[2]
 ROUTINES = sorted((ROOT / "routines").glob("*.toml"))
@@ -45,6 +46,14 @@ def _check(pdf: Path, doc, tmp: Path, *, footer: float) -> int:
     for number, share in enumerate(fills[:-1], start=1):
         assert share >= 0.5, f"page {number} of {pages} is only {share:.0%} full"
     texts = page_texts(pdf)
+    footer = flat(doc["title"])
+    for heading in ("Your programme", "The exercises", "Tracking log"):
+        for text in texts:
+            at = text.find(flat(heading))
+            if at >= 0:
+                after = text[at + len(flat(heading)):]
+                after = re.sub(re.escape(footer) + r"Page\d+of\d+$", "", after)
+                assert len(after) > 40, f"the heading {heading!r} ends a page"
     for ex in doc["exercises"]:
         first = ex["summary"] or ex["steps"][0]
         last = f"Sources: {'; '.join(ex['sources'])}." if ex["sources"] else (ex["cautions"] or ex["steps"])[-1]
