@@ -199,6 +199,8 @@ def _log(doc: dict[str, Any]) -> list[str]:
     if not log:
         return []
     out = ['<section class="log-section">', "<h2>Tracking log</h2>", f"<p>{t(log['help'])}</p>",
+           '<p class="small">Pain: before / after, 0 (none) to 10 (worst). Write notes on the back '
+           "of this page.</p>",
            '<table class="log"><thead><tr><th>Week</th>'
            + "".join(f"<th>Day {n}</th>" for n in range(1, 8)) + "</tr></thead><tbody>"]
     for week in log["weeks"]:
@@ -211,6 +213,5 @@ def _log(doc: dict[str, Any]) -> list[str]:
             cells += "<td></td>" * (7 - len(chunk))
             out.append(f"<tr><td>{head}</td>{cells}</tr>")
     out.append("</tbody></table>")
-    out.append('<p class="small">Pain: before / after, 0 to 10. Notes:</p>')
     out.append("</section>")
     return out
