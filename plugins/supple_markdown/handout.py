@@ -345,13 +345,27 @@ def _exercises(plan: supple.Plan, weeks: _Weeks, options) -> str:
             out.append(_page_break(options))
         if position == 1:
             out.append("## The exercises")
-        out.append(_exercise(plan, weeks, step, position))
+        out.append(_exercise(plan, weeks, step, position, options))
     return "\n\n".join(p for p in out if p)
 
 
-def _exercise(plan: supple.Plan, weeks: _Weeks, step: supple.PlannedStep, position: int) -> str:
+def _picture(illustration) -> str:
+    """The picture as an inline image: a ``data:`` URL of supple's own SVG (base64, so no
+    character of it is Markdown) and no alternative text from anywhere."""
+    import base64
+
+    from supple.figure.render import render_svg
+
+    data = base64.b64encode(render_svg(illustration).encode("utf-8")).decode("ascii")
+    return f"![](data:image/svg+xml;base64,{data})"
+
+
+def _exercise(plan: supple.Plan, weeks: _Weeks, step: supple.PlannedStep, position: int,
+              options=None) -> str:
     ex = step.exercise
     out = [f"### {position}. {esc(ex.name)}"]
+    if getattr(options, "pictures", False) and ex.illustration is not None:
+        out.append(_picture(ex.illustration))
     if ex.summary:
         out.append(esc(ex.summary))
     out.append(_dose_block(weeks, step))
