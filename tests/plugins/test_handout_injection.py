@@ -103,14 +103,11 @@ def _clean(text: str) -> str:
 def hostile(tmp_path_factory):
     from supple.handout.content import build
     from supple.handout.options import HandoutOptions
-    from supple.loading import load_routine
-    from supple.resolve import options_for
 
     path = _routine(tmp_path_factory.mktemp("hostile"))
     registry = make_registry(Hostile(), builtins=True)
     plan = plan_routine(str(path), registry)
-    routine = load_routine(str(path))
-    opts = options_for("html", HandoutOptions, routine.export["html"], file=str(path), key="export.html")
+    opts = HandoutOptions(**supple.load_routine(str(path)).export["html"])
     return plan, opts, build(plan, opts)
 
 

@@ -99,9 +99,8 @@ def test_exercise_command_names_its_picture_and_writes_it(tmp_path):
 
 
 def test_picture_of_an_exercise_without_one_is_a_clear_error(tmp_path):
-    from supple.catalogue import CatalogueEntry
+    from supple import CatalogueEntry, InputError
     from supple.commands.picture import media_lines, write_picture
-    from supple.errors import InputError
 
     media = supple.Media(kind="image", path="img/<b>.png", licence="CC0-1.0", attribution="Me\x1b[31m")
     entry = CatalogueEntry(_exercise(media=[media]), "demo", "demo-plugin")

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import click
 
 from supple.errors import InputError
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def safe(text: str) -> str:
+    """``text`` for a terminal: control characters (escape sequences) dropped."""
+    return _CONTROL.sub("", text)
+
 
 def media_lines(ex: Any) -> list[str]:
     """What pictures and media an exercise has, as lines of text (user text made safe)."""
-    from supple.textplan import safe
-
     out = [""]
     if ex.illustration is not None:
         out.append("Picture: start and end positions drawn by supple "
@@ -35,8 +41,8 @@ def write_picture(entry: Any, path: str) -> None:
     if ex.illustration is None:
         raise InputError.at(f"exercise {entry.ref!r} has no picture (its plugin gives no "
                             "illustration)", None, "--picture")
+    from supple import write_atomic
     from supple.figure.render import render_svg
-    from supple.files import write_atomic
 
     data = render_svg(ex.illustration).encode("utf-8")
     if path == "-":

@@ -45,7 +45,7 @@ ACTIONS = {"removed": "Removed", "replaced": "Replaced", "capped": "Dose capped"
 
 def build(plan: Any, options: Any) -> dict[str, Any]:
     """The handout of ``plan`` as a document (``options``: :class:`~supple.handout.options.HandoutOptions`)."""
-    from supple.disclaimer import DISCLAIMER
+    from supple import DISCLAIMER
 
     weeks = Weeks(plan)
     info = plan.routine.info
