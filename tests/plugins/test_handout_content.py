@@ -133,3 +133,20 @@ def test_large_print_and_sans_change_the_page(registry):
     plain = export_routine(routine, registry, "pdf")
     large = export_routine(routine, registry, "pdf", options={"large_print": True})
     assert plain != large
+
+
+def test_sans_pdf_uses_dejavu_sans_or_says_how_to_install_it(registry, tmp_path):
+    import shutil
+    import subprocess
+
+    typst = pytest.importorskip("typst")
+    routine = str(ROUTINES / "morning-mobility.toml")
+    if "DejaVu Sans" not in typst.Fonts(include_system_fonts=True).families():
+        with pytest.raises(supple.InputError, match="fonts-dejavu-core"):
+            export_routine(routine, registry, "pdf", options={"font": "sans"})
+        return
+    pdf = tmp_path / "sans.pdf"
+    pdf.write_bytes(export_routine(routine, registry, "pdf", options={"font": "sans"}))
+    if shutil.which("pdffonts"):
+        fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, timeout=60).stdout.decode()
+        assert "DejaVuSans" in fonts and "Libertinus" not in fonts
