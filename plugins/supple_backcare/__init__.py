@@ -48,6 +48,7 @@ def _title_of(path: Path) -> str:
 @supple.hookimpl
 def supple_exercise_sets() -> Iterator[supple.ExerciseSet]:
     from supple_backcare.exercises import EXERCISES
+    from supple_backcare.poses import POSES
 
     yield supple.ExerciseSet(
         name="backcare",
@@ -57,7 +58,7 @@ def supple_exercise_sets() -> Iterator[supple.ExerciseSet]:
             "for the safety filters. Movements meant to make the back crack are recorded, tagged "
             "and not recommended. Not medical advice."
         ),
-        exercises=EXERCISES,
+        exercises=tuple(supple.evolve(e, illustration=POSES.get(e.id)) for e in EXERCISES),
     )
 
 

@@ -233,13 +233,25 @@ def _exercises(plan: supple.Plan, weeks: Weeks, options: HandoutOptions) -> str:
             out.append(_page_break(options))
         if position == 1:
             out.append("## The exercises")
-        out.append(_exercise(plan, weeks, step, position))
+        out.append(_exercise(plan, weeks, step, position, options))
     return "\n\n".join(p for p in out if p)
 
 
-def _exercise(plan: supple.Plan, weeks: Weeks, step: supple.PlannedStep, position: int) -> str:
+def _picture(illustration: supple.Illustration) -> str:
+    """The picture as an inline image: a ``data:`` URL of supple's own SVG (base64, so no
+    character of it is Markdown) and no alternative text from anywhere."""
+    import base64
+
+    data = base64.b64encode(supple.render_svg(illustration).encode("utf-8")).decode("ascii")
+    return f"![](data:image/svg+xml;base64,{data})"
+
+
+def _exercise(plan: supple.Plan, weeks: Weeks, step: supple.PlannedStep, position: int,
+              options: HandoutOptions | None = None) -> str:
     ex = step.exercise
     out = [f"### {position}. {esc(ex.name)}"]
+    if getattr(options, "pictures", False) and ex.illustration is not None:
+        out.append(_picture(ex.illustration))
     if ex.summary:
         out.append(esc(ex.summary))
     out.append(_dose_block(weeks, step))

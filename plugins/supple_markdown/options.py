@@ -58,3 +58,6 @@ class HandoutOptions:
     page_breaks: str = attrs.field(default="sections", validator=_one_of("sections", "exercises", "none"))
     log: bool = True
     log_weeks: int = attrs.field(default=4, validator=_between(1, 52))
+    #: each exercise's picture inline, as an SVG ``data:`` image (off by default: pdflatex
+    #: cannot print SVG without rsvg-convert; the pdf and html exporters always have pictures)
+    pictures: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))

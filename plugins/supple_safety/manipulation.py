@@ -46,6 +46,15 @@ _FORCING = [
     r"\b(?:adjust|manipulat)\w*\s+(?:your|the|my)\s+(?:\w+\s+)?" + _SPINE + r"\b",
 ]
 _FORCING_RE = [re.compile(p, re.I) for p in _FORCING]
+#: In an exercise's own text a joint noise counts only as a goal or an outcome to bring about
+#: ("until it pops", "crack your back", "make it click"); a stray word ("[click]") does not.
+_INSTRUCTING_RE = [re.compile(p, re.I) for p in (
+    rf"\b(?:until|till|til|when|once|as\s+soon\s+as)\b[^.;:!?\n]{{0,60}}\b{_CRACK}\b",
+    rf"\b{_CRACK}\s+(?:your|the|my|a|each|its|their)\s+(?:\w+\s+)?{_SPINE}\b",
+    rf"\b(?:make|making|get|getting|force|forcing|help|hear|feel)\b[^.;:!?\n]{{0,40}}\b{_CRACK}\b",
+    rf"\b{_SPINE}\b[^.;:!?\n]{{0,30}}\b{_CRACK}\b",
+    *_FORCING[1:],
+)]
 #: A negation that governs the forcing verb itself ("never push until it pops", "do not try to
 #: crack your back") makes the phrase advice, in an exercise's own instructions only.
 _ADVICE = re.compile(
@@ -75,7 +84,7 @@ def forcing_text(text: str) -> str | None:
     instruction."""
     for part in _CLAUSE.finditer(text):
         clause = part.group(0)
-        if not any(pattern.search(clause) for pattern in _FORCING_RE):
+        if not any(pattern.search(clause) for pattern in _INSTRUCTING_RE):
             continue
         if _ADVICE.search(clause):
             continue

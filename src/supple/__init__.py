@@ -25,6 +25,14 @@ _EXPORTS: dict[str, str] = {
     "Source": "supple.model.exercise",
     "format_seconds": "supple.model.durations",
     "parse_duration": "supple.model.durations",
+    "Media": "supple.model.media",
+    # pictures (supple.figure: a pose model drawn as SVG by supple itself)
+    "Arrow": "supple.figure.model",
+    "Illustration": "supple.figure.model",
+    "Pose": "supple.figure.model",
+    "Prop": "supple.figure.model",
+    "render_svg": "supple.figure.render",
+    "natural_size": "supple.figure.render",
     # contributions
     "BundledRoutine": "supple.plugin.contributions",
     "Exporter": "supple.plugin.contributions",
@@ -73,24 +81,29 @@ _EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
-    "DISCLAIMER",
+    "Arrow",
     "BundledRoutine",
     "Catalogue",
     "CatalogueEntry",
+    "DISCLAIMER",
     "Dose",
     "Exercise",
     "ExerciseSet",
     "Exporter",
+    "Illustration",
     "InputError",
+    "Media",
     "Plan",
     "PlannedStep",
     "PluginError",
     "PluginInfo",
     "PluginSettings",
+    "Pose",
     "Problem",
     "Profile",
     "ProgressionContext",
     "ProgressionStrategy",
+    "Prop",
     "Registry",
     "Routine",
     "RoutineInfo",
@@ -119,9 +132,11 @@ __all__ = [
     "load_profile",
     "load_registry",
     "load_routine",
+    "natural_size",
     "parse_duration",
     "plan_to_dict",
     "registry_from_plugins",
+    "render_svg",
     "structure",
     "write_atomic",
 ]
@@ -150,12 +165,15 @@ if TYPE_CHECKING:  # what a type checker sees: the same names, imported directly
         SafetyRefusal,
         SuppleError,
     )
+    from supple.figure.model import Arrow, Illustration, Pose, Prop
+    from supple.figure.render import natural_size, render_svg
     from supple.io.convert import structure
     from supple.io.files import write_atomic
     from supple.io.profile_file import load_profile
     from supple.io.routine_file import load_routine
     from supple.model.durations import format_seconds, parse_duration
     from supple.model.exercise import Dose, Exercise, ExerciseSet, Source
+    from supple.model.media import Media
     from supple.model.plan import (
         DISCLAIMER,
         Plan,

@@ -57,15 +57,21 @@ def exercises(ctx: click.Context, /, as_json: bool, **filters: Any) -> None:
 @click.command()
 @click.argument("exercise_id", metavar="ID")
 @click.option("--json", "as_json", is_flag=True, help="Print the exercise as JSON.")
+@click.option("--picture", metavar="FILE", help="Write the exercise's picture (SVG) to FILE.")
 @click.pass_context
-def exercise(ctx: click.Context, exercise_id: str, as_json: bool) -> None:
-    """Show one exercise in full: how to do it, its dose, cautions and sources."""
+def exercise(ctx: click.Context, exercise_id: str, as_json: bool, picture: str | None) -> None:
+    """Show one exercise in full: how to do it, its dose, cautions, pictures and sources."""
     from supple.plugin.catalogue import UnknownExercise
 
     try:
         entry = registry(ctx).catalogue.get(exercise_id)
     except UnknownExercise as exc:
         raise InputError.at(str(exc), None, "ID") from None
+    if picture is not None:
+        from supple.cli.picture import write_picture
+
+        write_picture(entry, picture)
+        return
     if as_json:
         from supple.render.json import exercise_detail
 
@@ -97,6 +103,9 @@ def exercise(ctx: click.Context, exercise_id: str, as_json: bool) -> None:
     for title, items in (("Easier", ex.easier), ("Harder", ex.harder)):
         if items:
             out.append(f"{title}: {', '.join(items)}")
+    from supple.cli.picture import media_lines
+
+    out += media_lines(ex)
     out += ["", "Sources:"] + [f"  - {safe(s.ref)}{': ' + safe(s.title) if s.title else ''}" for s in ex.sources]
     from supple.model.plan import DISCLAIMER
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -18,6 +18,30 @@ from supple.model.fields import (
     texts,
 )
 from supple.model.vocabulary import KINDS, POSITIONS
+
+if TYPE_CHECKING:
+    from supple.figure.model import Illustration
+    from supple.model.media import Media
+
+
+def _illustration(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        from supple.figure.model import Illustration  # imported only when one is given
+
+        if not isinstance(value, Illustration):
+            raise TypeError(f"{attribute.name} must be a supple.Illustration, got {value!r}")
+
+
+def _media(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+    from supple.model.media import Media
+
+    for item in value:
+        if not isinstance(item, Media):
+            raise TypeError(f"{attribute.name} must hold supple.Media items, got {item!r}")
+
+
+def _media_tuple(value: Iterable[Media]) -> tuple[Media, ...]:
+    return tuple(value)
 
 
 @attrs.frozen
@@ -100,6 +124,9 @@ class Exercise:
     safety filters act on (see :data:`supple.vocabulary.TAGS`); ``instructions`` ordered steps;
     ``easier`` and ``harder`` ids of variants in the same set; ``min_interval_s`` the least time
     that must pass before the exercise is done again (article 001's "wait an hour").
+    ``illustration`` its start and end positions for the handouts' pictures (a
+    :class:`supple.figure.Illustration`, drawn by supple); ``media`` images or video links of
+    its own, each with licence and attribution (:class:`supple.Media`).
 
     >>> Exercise(id="pelvic-tilt", name="Pelvic tilt", summary="Rock the pelvis gently.",
     ...          kind="mobility", position="supine", dose=Dose(reps=10, hold_s=5),
@@ -128,6 +155,8 @@ class Exercise:
     harder: tuple[str, ...] = attrs.field(default=(), converter=as_str_tuple, validator=slugs)
     min_interval_s: int = attrs.field(default=0, validator=non_negative)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=as_str_tuple, validator=slugs)
+    illustration: Illustration | None = attrs.field(default=None, validator=_illustration)
+    media: tuple[Media, ...] = attrs.field(default=(), converter=_media_tuple, validator=_media)
 
     @sources.validator
     def _has_source(self, attribute: attrs.Attribute[Any], value: tuple[Source, ...]) -> None:

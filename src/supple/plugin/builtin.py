@@ -7,6 +7,7 @@ from __future__ import annotations
 #: The first-party plugins: plugin name -> module.
 BUILTIN_PLUGINS: dict[str, str] = {
     "backcare": "supple_backcare",
+    "handout": "supple_handout",
     "ics": "supple_ics",
     "json": "supple_json",
     "markdown": "supple_markdown",
