@@ -13,7 +13,7 @@ and only when the profile says pain is low (article 000).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import supple
@@ -50,7 +50,7 @@ def _unchanged(base: supple.Dose, week: int, options: object, context: supple.Pr
 
 
 @supple.hookimpl
-def supple_progression_strategies():
+def supple_progression_strategies() -> Iterator[supple.ProgressionStrategy]:
     yield supple.ProgressionStrategy(
         name="none", summary="The same dose every week.", dose_for=_unchanged
     )

@@ -4,11 +4,16 @@ checks whose messages name the key, and durations written as seconds or text (``
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import attrs
 
 import supple
+
+T = TypeVar("T")
+#: the default of a seconds field: whole seconds, or None when the key is optional
+S = TypeVar("S", bound=int | None)
 
 
 def _show(value: Any, unit: str) -> str:
@@ -19,10 +24,10 @@ def _show(value: Any, unit: str) -> str:
     return f"{value:g}{unit}"
 
 
-def between(low: float, high: float, unit: str = ""):
+def between(low: float, high: float, unit: str = "") -> Callable[[Any, attrs.Attribute[Any], Any], None]:
     """A validator: ``low <= value <= high`` (``None`` passes: the key was not given)."""
 
-    def check(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is None:
             return
         if not low <= value <= high:  # NaN fails too
@@ -34,7 +39,7 @@ def between(low: float, high: float, unit: str = ""):
     return check
 
 
-def _signed_seconds(value: Any, field: attrs.Attribute) -> int | None:
+def _signed_seconds(value: Any, field: attrs.Attribute[Any]) -> int | None:
     """Seconds from an integer (may be negative) or text such as ``"5s"`` / ``"-5s"``."""
     if value is None:
         return None
@@ -48,8 +53,9 @@ def _signed_seconds(value: Any, field: attrs.Attribute) -> int | None:
         raise ValueError(f"{field.name}: {exc}") from None
 
 
-def seconds(default: int | None, low: int, high: int):
-    """An attrs field holding seconds (``None`` allowed when it is the default)."""
+def seconds(default: S, low: int, high: int) -> S:
+    """An attrs field holding seconds (``None`` allowed when it is the default; typed as its
+    default, as :func:`attrs.field` is)."""
     return attrs.field(
         default=default,
         converter=attrs.Converter(_signed_seconds, takes_field=True),
@@ -63,8 +69,9 @@ def as_float(value: Any) -> float:
     return float(value)
 
 
-def number(default: Any, low: float, high: float, unit: str = ""):
-    """An attrs field holding a number in ``[low, high]`` (``None`` allowed as the default)."""
+def number(default: T, low: float, high: float, unit: str = "") -> T:
+    """An attrs field holding a number in ``[low, high]`` (``None`` allowed as the default;
+    typed as its default, as :func:`attrs.field` is)."""
     return attrs.field(default=default, validator=between(low, high, unit))
 
 

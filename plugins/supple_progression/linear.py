@@ -75,7 +75,7 @@ def dose_for(
     return supple.evolve(base, **changes) if changes else base
 
 
-def check(base: supple.Dose, options: LinearOptions) -> Iterator[str]:
+def check(base: supple.Dose, options: LinearOptions | None) -> Iterator[str]:
     if options is None:  # the options themselves were wrong: that error is reported already
         return
     if not (options.reps or options.hold or options.sets):

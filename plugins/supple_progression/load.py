@@ -80,7 +80,7 @@ def dose_for(
     return supple.evolve(base, reps=reps, load_kg=load)
 
 
-def check(base: supple.Dose, options: LoadOptions) -> Iterator[str]:
+def check(base: supple.Dose, options: LoadOptions | None) -> Iterator[str]:
     if options is None:  # the options themselves were wrong: that error is reported already
         return
     if options.after_week is None and options.max_reps is None:

@@ -9,6 +9,7 @@ load is the ``load`` strategy's job, because it must check the person's pain fir
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import attrs
 
@@ -28,7 +29,7 @@ class Phase:
     rest: int | str | None = seconds(None, 0, 900)
 
 
-def _phases(instance, attribute, value):
+def _phases(instance: object, attribute: attrs.Attribute[Any], value: tuple[Phase, ...]) -> None:
     if not 1 <= len(value) <= 156:
         raise ValueError(f"{attribute.name}: give between 1 and 156 phases; got {len(value)}")
 
@@ -68,7 +69,7 @@ def dose_for(
     return supple.evolve(base, **changes) if changes else base
 
 
-def check(base: supple.Dose, options: PhasedOptions) -> Iterator[str]:
+def check(base: supple.Dose, options: PhasedOptions | None) -> Iterator[str]:
     if options is None:  # the options themselves were wrong: that error is reported already
         return
     for number_, phase in enumerate(options.phases, start=1):

@@ -150,7 +150,7 @@ def replacement_for(
 ) -> tuple[supple.CatalogueEntry | None, list[str]]:
     """The nearest variant that no exclusion in ``exclusions`` keeps out, and the variants
     skipped on the way (``"id (rule)"``)."""
-    skipped = []
+    skipped: list[str] = []
     for entry in candidates(step, catalogue):
         hit = first_hit(exclusions, entry.exercise)
         if hit is None:

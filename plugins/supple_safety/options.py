@@ -9,14 +9,17 @@ from the default is reported in the plan, so a changed setting is never silent.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import attrs
 
 import supple
 from supple_safety import SETTINGS as NAME
 
 
-def _age(low: int):
-    def check(instance, attribute, value):
+def _age(low: int) -> Callable[[Any, attrs.Attribute[Any], int], None]:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: int) -> None:
         if not low <= value <= 120:
             raise ValueError(f"{attribute.name} must be between {low} and 120; got {value}")
 

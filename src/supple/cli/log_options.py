@@ -108,7 +108,7 @@ def check_period(since: dt.date | None, until: dt.date | None) -> None:
 
 def describe(entry: Any) -> str:
     """One line about a logged session, starting with its id."""
-    from supple.model.exercise import format_seconds
+    from supple.model.durations import format_seconds
     from supple.text import safe
 
     when = entry.started[:16].replace("T", " ")

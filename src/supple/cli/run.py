@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from contextlib import nullcontext
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
@@ -268,7 +268,8 @@ def _ask_effort() -> str | None:
         click.echo("Please type easy, ok or hard, or just press Enter.")
 
 
-def _save(session, result, started_wall, loaded, path, plan, pain_before, pain_after, effort) -> None:
+def _save(session: Session, result: RunResult, started_wall: dt.datetime, loaded: supple.Routine, path: str,
+          plan: Plan, pain_before: int | None, pain_after: int | None, effort: str | None) -> None:
     """Record the session, step by step; when the log cannot take it, keep it in the pending
     file (written at the next recording) and say so. A session is never dropped."""
     import os
@@ -315,7 +316,7 @@ def _save(session, result, started_wall, loaded, path, plan, pain_before, pain_a
         + json.dumps(entry.to_record(), ensure_ascii=True, sort_keys=True), None, "--record")
 
 
-def _isatty(stream) -> bool:
+def _isatty(stream: TextIO) -> bool:
     try:
         return bool(stream.isatty())
     except (AttributeError, ValueError):

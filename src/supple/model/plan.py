@@ -4,12 +4,12 @@ safety filters changed. Exporters read only these objects."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
 from supple.model.exercise import Dose, Exercise
-from supple.model.fields import as_tuple
 from supple.model.profile import Profile
 from supple.model.routine import Routine
 
@@ -25,6 +25,10 @@ SAFETY_ACTIONS = ("removed", "replaced", "capped", "warned", "refused", "postpon
 
 #: The kinds of timeline segment.
 SEGMENT_KINDS = ("work", "hold", "rest", "switch", "transition")
+
+
+def _weeks(value: Iterable[int]) -> tuple[int, ...]:
+    return tuple(value)
 
 
 @attrs.frozen
@@ -83,7 +87,7 @@ class SafetyFinding:
     step: int | None = None
     replacement: str | None = None
     advice: str = ""
-    weeks: tuple[int, ...] = attrs.field(default=(), converter=as_tuple)
+    weeks: tuple[int, ...] = attrs.field(default=(), converter=_weeks)
 
 
 @attrs.frozen

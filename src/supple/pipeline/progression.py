@@ -77,7 +77,7 @@ def progress_step(
         exercise=step.exercise, weeks=weeks, pain=profile.pain, settings=resolved.settings
     )
     try:
-        dose = strategy.dose_for(step.dose, week, step.progression_options, context)
+        dose: object = strategy.dose_for(step.dose, week, step.progression_options, context)  # checked below
     except InputError as exc:
         raise InputError(
             Problem(

@@ -97,9 +97,9 @@ class SessionSafety:
             self._keep.append(steps)
         seen: dict[tuple[Any, ...], int] = {}
         for finding in outcome.findings:
-            key = (finding.rule, finding.action, finding.step, finding.exercise, finding.replacement)
-            seen[key] = seen.get(key, -1) + 1
-            self._note((*key, seen[key]), finding, week)
+            same = (finding.rule, finding.action, finding.step, finding.exercise, finding.replacement)
+            seen[same] = seen.get(same, -1) + 1
+            self._note((*same, seen[same]), finding, week)
         return outcome
 
     def _run(self, steps: tuple[PlannedStep, ...], person: Profile) -> Outcome:

@@ -45,7 +45,7 @@ def lay_out(
     """Lay one session out: the timeline, the routine position of each of its steps, the notes
     on steps left out because they would repeat too soon within the session, and when each
     step ends (seconds from the start)."""
-    from supple.model.exercise import format_seconds
+    from supple.model.durations import format_seconds
 
     gone = set(left_out)
     notes: list[str] = []

@@ -308,7 +308,7 @@ class Registry:
                 out[name] = baseline
                 if name in tables:
                     merged = {**person.get(name, {}), **tables[name]}
-                    chosen = structure(merged, declared.options, file=file, key=f"plugins.{name}")
+                    chosen: Any = structure(merged, declared.options, file=file, key=f"plugins.{name}")
                     relaxes = declared.relaxes
                     looser = sorted(set(relaxes(chosen, baseline) if relaxes else ()) & set(tables[name]))
                     for key in looser:
