@@ -23,7 +23,10 @@ def bench_set(
                 name=name.format(n=n),
                 summary="A move for the benchmark.",
                 kind="mobility",
-                position="supine",
+                # a third of them lying on the back and every fifth held at the end of its
+                # range, so that a profile's rules remove and keep some (bench_plan.py --profile)
+                position=("standing", "seated", "supine")[n % 3],
+                tags=("end-range-hold",) if n % 5 == 0 else (),
                 dose=dose(n),
                 cues=tuple(cues),
                 sources=[supple.Source("benchmark")],
