@@ -77,7 +77,7 @@ def export(ctx: click.Context, routine: str, fmt: str, output: str | None, profi
     from supple.files import write_atomic
 
     protect = [loaded.path] + ([person.path] if person and person.path else [])
-    write_atomic(output, data, protect=protect)
+    write_atomic(output, data, protect=protect, option="-o")
     click.echo(f"Wrote {output} ({len(data):,} bytes, {len(result.sessions)} sessions)", err=True)
 
 
