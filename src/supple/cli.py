@@ -57,7 +57,9 @@ class _Group(click.Group):
             _report_refusal(exc)
             ctx.exit(EXIT_SAFETY)
         except SuppleError as exc:
-            for line in str(exc).splitlines():
+            from supple.report import error_lines
+
+            for line in error_lines(exc):
                 click.echo(f"supple: error: {line}", err=True)
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
@@ -66,10 +68,13 @@ class _Group(click.Group):
             sys.stderr.close()
             ctx.exit(1)
         except Exception as exc:  # a bug in supple or a plugin: a short message, not a traceback
-            if os.environ.get("SUPPLE_DEBUG"):
+            from supple.report import debug_enabled
+            from supple.sanitise import terminal
+
+            if debug_enabled():
                 raise
             click.echo(
-                f"supple: internal error: {type(exc).__name__}: {exc}\n"
+                f"supple: internal error: {type(exc).__name__}: {terminal(exc)}\n"
                 "Please report this; run with SUPPLE_DEBUG=1 to see the traceback.",
                 err=True,
             )
@@ -81,8 +86,10 @@ def _report_refusal(exc: SafetyRefusal) -> None:
 
     from supple.disclaimer import DISCLAIMER
 
+    from supple.sanitise import terminal
+
     def say(text: str, indent: str = "", hanging: str = "") -> None:
-        for part in textwrap.wrap(text, width=88, initial_indent=indent, subsequent_indent=hanging,
+        for part in textwrap.wrap(terminal(text), width=88, initial_indent=indent, subsequent_indent=hanging,
                                   break_on_hyphens=False) or [""]:
             click.echo(part, err=True)
 

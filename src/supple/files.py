@@ -34,13 +34,11 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, protect: Iterable
         return InputError.at(message, name)
 
     target = Path(path)
-    if target.is_symlink():
-        target = Path(os.path.realpath(target))
     for item in protect:
         if _same_file(target, Path(item)):
             raise refuse("refusing to overwrite an input file; choose another output path")
     try:
-        status: os.stat_result | None = os.stat(target)
+        status: os.stat_result | None = os.stat(target)  # of the link's target, for a link
     except FileNotFoundError:
         status = None
     except OSError as exc:
@@ -55,6 +53,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, protect: Iterable
         if not status.st_mode & 0o222 or not os.access(target, os.W_OK):
             raise refuse("is a read-only file; make it writable or choose another output path; "
                          "nothing was written")
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
         raise refuse(f"the folder {os.fspath(directory)!r} does not exist")

@@ -15,3 +15,4 @@ MAX_WEEKS = 156  #: programme length (three years)
 MAX_TIMES_PER_DAY = 6  #: sessions on one day
 MAX_TEXT = 2000  #: characters in one text value (title, note...)
 MAX_LIST = 100  #: items in one list of a profile or a safety allow-list
+MAX_ERRORS_SHOWN = 50  #: problems printed for one command (then "... and N more")

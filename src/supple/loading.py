@@ -31,7 +31,10 @@ Seconds = NewType("Seconds", int)
 # control characters dropped from text read from files (tab, newline and carriage return are
 # kept); a translation table costs far less to build than the equivalent regular expression
 _CONTROL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0),
-                          0x2028, 0x2029])
+                          0x2028, 0x2029,
+                          # and Unicode's noncharacters (U+FFFE...), which pandoc's YAML refuses
+                          *range(0xFDD0, 0xFDF0), *(p + c for p in range(0, 0x110000, 0x10000)
+                                                    for c in (0xFFFE, 0xFFFF))])
 T = TypeVar("T")
 
 
@@ -337,7 +340,7 @@ def routine_from_dict(data: Mapping[str, Any], file: str) -> Routine:
             ) if p]
             problems.extend(text_problems)
             ident = table.id or _stem(file)
-            if table.id and not re.match(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", table.id):
+            if table.id and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}", table.id):
                 problems.append(Problem(
                     "must be letters, digits, '.', '_' or '-' (at most 100)", file, "routine.id"))
             info = RoutineInfo(title=_clean(table.title), summary=_clean(table.summary),

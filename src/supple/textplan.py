@@ -6,7 +6,6 @@ Dates and times are written out by hand (``Mon 7 Dec 2026 07:30 CET (+01:00)``),
 
 from __future__ import annotations
 
-import re
 import textwrap
 
 import datetime as dt
@@ -15,12 +14,13 @@ from supple.exercise import format_seconds
 from supple.plan import DISCLAIMER, Plan, PlannedStep, SafetyFinding, Session
 from supple.routine import WEEKDAYS
 
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
-
-
 def safe(text: str) -> str:
-    """Text from files and plugins with control characters (terminal escapes) removed."""
-    return _UNSAFE.sub("", text)
+    """Text from files and plugins with control characters (terminal escapes), bidirectional
+    controls and noncharacters removed (:func:`supple.sanitise.terminal`); tabs and line
+    breaks kept."""
+    from supple.sanitise import terminal
+
+    return terminal(text, keep="\t\n", escape=False)
 
 
 def _wrap(text: str, indent: str, width: int = 88, *, hanging: str | None = None) -> list[str]:

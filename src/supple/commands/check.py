@@ -24,9 +24,13 @@ def check(ctx: click.Context, routines: tuple[str, ...]) -> None:
             resolve(load_routine(path), registry(ctx))
         except InputError as exc:
             failed = True
-            for problem in exc.problems:
-                click.echo(f"supple: error: {problem}", err=True)
+            from supple.report import error_lines
+
+            for line in error_lines(exc):
+                click.echo(f"supple: error: {line}", err=True)
             continue
-        click.echo(f"OK   {value}")
+        from supple.sanitise import terminal
+
+        click.echo(f"OK   {terminal(value)}")
     if failed:
         ctx.exit(EXIT_INPUT)

@@ -14,9 +14,12 @@ def _option_value(text: str) -> Any:
     import tomllib
 
     try:
-        return tomllib.loads(f"v = {text}")["v"]
+        document = tomllib.loads(f"v = {text}")
     except tomllib.TOMLDecodeError:
         return text
+    if list(document) != ["v"]:  # "5\nx = 6": a document, not a value
+        raise ValueError("is not one TOML value (a line break in it starts another key)")
+    return document["v"]
 
 
 @click.command()
@@ -49,7 +52,10 @@ def export(ctx: click.Context, routine: str, fmt: str, output: str | None, profi
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
             raise InputError.at(f"expected KEY=VALUE, got {item!r}", None, "--option")
-        raw[key.strip()] = _option_value(value.strip())
+        try:
+            raw[key.strip()] = _option_value(value.strip())
+        except ValueError as exc:
+            raise InputError.at(str(exc), None, f"--option {key.strip()}") from None
     from_cli = {item.partition("=")[0].strip() for item in options}
     try:
         opts = options_for(fmt, exporter.options, raw, file=loaded.path, key=f"export.{fmt}")
@@ -78,7 +84,9 @@ def export(ctx: click.Context, routine: str, fmt: str, output: str | None, profi
 
     protect = [loaded.path] + ([person.path] if person and person.path else [])
     write_atomic(output, data, protect=protect, option="-o")
-    click.echo(f"Wrote {output} ({len(data):,} bytes, {len(result.sessions)} sessions)", err=True)
+    from supple.sanitise import terminal
+
+    click.echo(f"Wrote {terminal(output)} ({len(data):,} bytes, {len(result.sessions)} sessions)", err=True)
 
 
 def _blame_command_line(problems, fmt: str, from_cli: set[str]):
