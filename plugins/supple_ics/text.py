@@ -21,10 +21,12 @@ CUES_PER_EXERCISE = 2
 # CR, LF, CRLF and the Unicode line and paragraph separators become "\n"; a tab becomes a space.
 _NEWLINES = re.compile(r"\r\n|[\r\n\u2028\u2029]")
 # Then every other control character (Unicode's Cc: C0, DEL, C1, so also form feed, vertical
-# tab and escape) is dropped, with lone surrogates (which cannot be written as UTF-8) and the
+# tab and escape) is dropped, with lone surrogates (which cannot be written as UTF-8), the
 # bidirectional embedding, override and isolate controls (which make text read differently
-# from what it is).
-_DROP = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+# from what it is), byte-order marks (parsers drop one at the start of a value) and the BMP's
+# noncharacters.
+_DROP = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069"
+                   r"\ufeff\ufdd0-\ufdef\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t]+")
 
 
