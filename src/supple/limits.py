@@ -16,3 +16,5 @@ MAX_TIMES_PER_DAY = 6  #: sessions on one day
 MAX_TEXT = 2000  #: characters in one text value (title, note...)
 MAX_LIST = 100  #: items in one list of a profile or a safety allow-list
 MAX_ERRORS_SHOWN = 50  #: problems printed for one command (then "... and N more")
+MIN_YEAR = 1900  #: dates (start, until, revised) from 1900-01-01...
+MAX_YEAR = 2999  #: ...to 2999-12-31: far from datetime's ends (year 1, 9999) in every zone

@@ -343,6 +343,8 @@ def routine_from_dict(data: Mapping[str, Any], file: str) -> Routine:
             if table.id and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}", table.id):
                 problems.append(Problem(
                     "must be letters, digits, '.', '_' or '-' (at most 100)", file, "routine.id"))
+            if table.revised is not None:
+                problems.extend(p for p in [_date_range(table.revised, file, "routine.revised")] if p)
             info = RoutineInfo(title=_clean(table.title), summary=_clean(table.summary),
                                id=ident, revised=table.revised)
 
@@ -538,7 +540,10 @@ def _schedule(table: _ScheduleTable, file: str) -> Schedule:
             file, "schedule.times"))
 
     until = None
-    if table.weeks is not None and table.until is not None:
+    out_of_range = _date_range(table.start, file, "schedule.start")
+    if out_of_range:
+        problems.append(out_of_range)
+    elif table.weeks is not None and table.until is not None:
         problems.append(Problem("give either weeks or until, not both", file, "schedule"))
     elif table.weeks is not None:
         if table.weeks < 1 or table.weeks > limits.MAX_WEEKS:
@@ -547,11 +552,17 @@ def _schedule(table: _ScheduleTable, file: str) -> Schedule:
                 file, "schedule.weeks"))
         else:
             until = table.start + dt.timedelta(days=7 * table.weeks - 1)
+            late = _date_range(until, file, "schedule.weeks")
+            if late:
+                problems.append(Problem(f"the programme would end on {late.message}",
+                                        file, "schedule.weeks"))
     elif table.until is not None:
         if table.until < table.start:
             problems.append(Problem(
                 f"{table.until.isoformat()} is before the start, {table.start.isoformat()}",
                 file, "schedule.until"))
+        elif _date_range(table.until, file, "schedule.until"):
+            problems.append(_date_range(table.until, file, "schedule.until"))
         elif (table.until - table.start).days >= 7 * limits.MAX_WEEKS:
             problems.append(Problem(
                 f"the programme would last more than {limits.MAX_WEEKS} weeks", file, "schedule.until"))
@@ -575,6 +586,16 @@ def _schedule(table: _ScheduleTable, file: str) -> Schedule:
                             file, "schedule.days")
     return Schedule(start=table.start, until=until, days=days, times=tuple(sorted(times)),
                     timezone=zone, weeks=table.weeks)
+
+
+def _date_range(value: dt.date, file: str, key: str) -> Problem | None:
+    """A problem when ``value`` is outside the dates supple plans (:mod:`supple.limits`): near
+    year 1 or 9999 a time zone's offset would carry a session outside what Python's
+    datetime can hold."""
+    if limits.MIN_YEAR <= value.year <= limits.MAX_YEAR:
+        return None
+    return Problem(f"{value.isoformat()} is outside the dates supple plans, "
+                   f"{limits.MIN_YEAR}-01-01 to {limits.MAX_YEAR}-12-31", file, key)
 
 
 def _full(short: str) -> str:
