@@ -18,3 +18,5 @@ MAX_LIST = 100  #: items in one list of a profile or a safety allow-list
 MAX_ERRORS_SHOWN = 50  #: problems printed for one command (then "... and N more")
 MIN_YEAR = 1900  #: dates (start, until, revised) from 1900-01-01...
 MAX_YEAR = 2999  #: ...to 2999-12-31: far from datetime's ends (year 1, 9999) in every zone
+MAX_SESSION_STEPS = 20_000  #: sessions x steps in one plan (each a step in every export)
+MAX_PLAN_TEXT = 4_000_000  #: characters of routine text the exports repeat (sessions x text)

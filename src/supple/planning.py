@@ -37,6 +37,9 @@ def build_plan(
     :class:`InputError` for bad input, :class:`SafetyRefusal` when a red flag stops planning,
     :class:`PluginError` when a plugin fails.
     """
+    from supple.workload import check_workload
+
+    check_workload(routine)  # before any work: the total a routine asks for is bounded
     resolved = resolve(routine, registry)
     person = profile or EMPTY_PROFILE
     check_profile(person, registry)

@@ -21,7 +21,11 @@ def check(ctx: click.Context, routines: tuple[str, ...]) -> None:
     for value in routines:
         try:
             path = routine_path(ctx, value)
-            resolve(load_routine(path), registry(ctx))
+            from supple.workload import check_workload
+
+            loaded = load_routine(path)
+            check_workload(loaded)
+            resolve(loaded, registry(ctx))
         except InputError as exc:
             failed = True
             from supple.report import error_lines
