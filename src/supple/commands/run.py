@@ -229,7 +229,7 @@ def run(ctx: click.Context, routine: str | None, profile: str | None, allow: tup
     for line in _wrap(DISCLAIMER, ""):
         click.echo(line)
     if result.interrupted:
-        ctx.exit(EXIT_INTERRUPTED)
+        ctx.exit(128 + result.signum if result.signum else EXIT_INTERRUPTED)
 
 
 def _isatty(stream) -> bool:
