@@ -18,20 +18,32 @@ from __future__ import annotations
 
 import re
 
-_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
-    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
-_UNSAFE = f"\\x00-\\x1f\\x7f-\\x9f\u2028\u2029{_BIDI}\\ud800-\\udfff{_NONCHARACTERS}"
+#: The code points :func:`terminal` acts on, as inclusive ranges.
+_RANGES: tuple[tuple[int, int], ...] = (
+    (0x00, 0x1F), (0x7F, 0x9F), (0x2028, 0x2029),  # Cc, line and paragraph separators
+    (0x061C, 0x061C), (0x200E, 0x200F), (0x202A, 0x202E), (0x2066, 0x2069),  # bidi controls
+    (0xD800, 0xDFFF),  # surrogates
+    (0xFDD0, 0xFDEF), *((p + 0xFFFE, p + 0xFFFF) for p in range(0, 0x110000, 0x10000)),
+)
 _PATTERNS: dict[str, re.Pattern[str]] = {}
 
 
 def _pattern(keep: str) -> re.Pattern[str]:
+    """A character class of :data:`_RANGES` less the characters in ``keep``."""
     found = _PATTERNS.get(keep)
     if found is None:
-        unsafe = f"[{_UNSAFE}]"
-        if keep:
-            unsafe = f"(?![{re.escape(keep)}]){unsafe}"
-        found = _PATTERNS[keep] = re.compile(unsafe)
+        kept = sorted({ord(char) for char in keep})
+        parts = []
+        for low, high in _RANGES:
+            for code in kept:
+                if low <= code <= high:
+                    if low < code:
+                        parts.append((low, code - 1))
+                    low = code + 1
+            if low <= high:
+                parts.append((low, high))
+        body = "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in parts)
+        found = _PATTERNS[keep] = re.compile(f"[{body}]")
     return found
 
 
@@ -47,9 +59,3 @@ def terminal(text: object, *, keep: str = "", escape: bool = True) -> str:
     value = str(text)
     pattern = _pattern(keep)
     return pattern.sub(_visible, value) if escape else pattern.sub("", value)
-
-
-def is_noncharacter(char: str) -> bool:
-    """Whether ``char`` is one of Unicode's 66 noncharacters (U+FFFE, U+FDD0...)."""
-    code = ord(char)
-    return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE

@@ -91,6 +91,18 @@ def test_the_sanitiser_leaves_nothing_a_terminal_acts_on(text):
     assert terminal(shown) == shown  # escaping twice changes nothing more
 
 
+UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e"
+                    "\u2066-\u2069\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff"
+                    "\U0010fffe\U0010ffff]")
+
+
+@given(st.text(alphabet=st.one_of(st.characters(), st.sampled_from("\t\n\x1b\u202e\ufffe"))))
+def test_dropping_keeps_exactly_the_kept_and_the_safe(text):
+    expected = "".join(c for c in text if c in "\t\n" or not (
+        UNSAFE.match(c) or ord(c) & 0xFFFE == 0xFFFE))  # the noncharacters of every plane
+    assert terminal(text, keep="\t\n", escape=False) == expected
+
+
 def test_no_more_than_fifty_problems_are_printed(tmp_path):
     routine = tmp_path / "r.toml"
     routine.write_text(GOOD.format(title="ok") + "".join(
