@@ -87,7 +87,7 @@ def shapes() -> dict[str, str]:
         _largest(full, 1, limits.MAX_STEPS, 300),
         _largest(19, 1, limits.MAX_STEPS, limits.MAX_TEXT),
     ])
-    out["over: 6,552 sessions x 100 steps, title and notes 2000 (the issue's routine)"] = routine(
+    out["over: 6,552 sessions x 100 steps, title and notes 2000 (the issue's shape)"] = routine(
         full, limits.MAX_TIMES_PER_DAY, limits.MAX_STEPS, limits.MAX_TEXT, limits.MAX_TEXT)
     return out
 
