@@ -37,7 +37,7 @@ class Text(vText):
 
     def to_ical(self) -> bytes:
         """The escaped value, encoded."""
-        return text.escape(str(self)).encode(self.encoding)
+        return text.escape(str(self)).encode(getattr(self, "encoding", "utf-8"))
 
 
 def uuid5(namespace: uuid.UUID, name: str) -> uuid.UUID:

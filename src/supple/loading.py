@@ -561,8 +561,8 @@ def _schedule(table: _ScheduleTable, file: str) -> Schedule:
             problems.append(Problem(
                 f"{table.until.isoformat()} is before the start, {table.start.isoformat()}",
                 file, "schedule.until"))
-        elif _date_range(table.until, file, "schedule.until"):
-            problems.append(_date_range(table.until, file, "schedule.until"))
+        elif late_until := _date_range(table.until, file, "schedule.until"):
+            problems.append(late_until)
         elif (table.until - table.start).days >= 7 * limits.MAX_WEEKS:
             problems.append(Problem(
                 f"the programme would last more than {limits.MAX_WEEKS} weeks", file, "schedule.until"))
