@@ -85,7 +85,6 @@ def _report_refusal(exc: SafetyRefusal) -> None:
     import textwrap
 
     from supple.disclaimer import DISCLAIMER
-
     from supple.sanitise import terminal
 
     def say(text: str, indent: str = "", hanging: str = "") -> None:

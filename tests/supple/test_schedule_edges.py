@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from supple.cli import cli
 from supple.testing import make_registry, plan_routine
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 ROUTINE = """
 [routine]

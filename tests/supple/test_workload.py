@@ -15,7 +15,6 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from supple import limits
 from supple.cli import cli
 from supple.routine import Schedule
 from supple.schedule import session_starts
