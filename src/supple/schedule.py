@@ -133,5 +133,5 @@ def day_starts(day: dt.date, times: tuple[dt.time, ...], zone: dt.tzinfo) -> lis
         start = local_datetime(day, time, zone)
         if start.date() != day:
             continue
-        by_instant.setdefault(start.astimezone(dt.timezone.utc), start)
+        by_instant.setdefault(start.astimezone(dt.UTC), start)
     return [by_instant[instant] for instant in sorted(by_instant)]
