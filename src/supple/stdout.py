@@ -55,13 +55,26 @@ class _Raw(io.RawIOBase):
             raise StdoutError("standard output is closed, so nothing can be shown; "
                               "run without >&- (or write to a file with -o, where there is one)")
         try:
-            return os.write(self._fd, data)
+            return self._write(data)
         except BrokenPipeError:
             self.failed = True
             raise
         except OSError as exc:
             self.failed = True
             raise StdoutError(f"cannot write to standard output ({exc.strerror})") from None
+
+
+    def _write(self, data: Any) -> int:
+        """``os.write``, waiting when the descriptor is non-blocking and full (a terminal or
+        pipe some other program set to O_NONBLOCK) instead of failing."""
+        assert self._fd is not None
+        while True:
+            try:
+                return os.write(self._fd, data)
+            except BlockingIOError:
+                import select
+
+                select.select([], [self._fd], [])
 
 
 class _Text(io.TextIOWrapper):

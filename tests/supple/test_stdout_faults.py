@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,23 @@ def test_a_closed_pipe_still_ends_quietly():
     done = subprocess.run(f"{sys.executable} -m supple plan {ROUTINE} --week 1 | head -c 10",
                           shell=True, capture_output=True, text=True, timeout=60)
     assert done.stdout == "Morning ba" and done.stderr == ""
+
+
+def test_a_non_blocking_pipe_that_fills_up_is_waited_for(tmp_path):
+    import fcntl
+
+    routine = tmp_path / "r.toml"
+    routine.write_text(EMOJI_ROUTINE.replace("weeks = 1", "weeks = 52"), encoding="utf-8")
+    read, write = os.pipe()
+    fcntl.fcntl(write, fcntl.F_SETFL, fcntl.fcntl(write, fcntl.F_GETFL) | os.O_NONBLOCK)
+    child = subprocess.Popen([sys.executable, "-m", "supple", "export", str(routine), "--to", "ics"],
+                             stdout=write, stderr=subprocess.PIPE)
+    os.close(write)
+    time.sleep(1.0)  # let the child fill the pipe (64 KiB) and find it full
+    data = b""
+    with os.fdopen(read, "rb") as reader:
+        while chunk := reader.read(65536):
+            data += chunk
+    assert child.wait(timeout=60) == 0, child.stderr.read().decode()
+    assert data.startswith(b"BEGIN:VCALENDAR") and data.endswith(b"END:VCALENDAR\r\n")
+    assert len(data) > 65536
