@@ -42,6 +42,15 @@ PRODID = "-//supple//supple calendar export//EN"
 UTC = dt.UTC
 
 
+class Text(vText):
+    """A TEXT value escaped exactly as RFC 5545 says (:func:`supple_ics.text.escape`), where
+    icalendar's own escaping turns a written backslash-N into a line break."""
+
+    def to_ical(self) -> bytes:
+        """The escaped value, encoded."""
+        return text.escape(str(self)).encode(getattr(self, "encoding", "utf-8"))
+
+
 def uuid5(namespace: uuid.UUID, name: str) -> uuid.UUID:
     """Exactly :func:`uuid.uuid5` (RFC 4122 name-based UUID, SHA-1), without the import of
     :mod:`hashlib` (and with it OpenSSL) that :func:`uuid.uuid5` makes on its first call."""
@@ -133,7 +142,7 @@ def render(plan: supple.Plan, options: IcsOptions) -> bytes:
     # wall times, losing which pass through a repeated hour they were.
     for key, value in (("NAME", name), ("X-WR-CALNAME", name), ("DESCRIPTION", about),
                        ("X-WR-CALDESC", about)):
-        cal.add(key, vText(value))
+        cal.add(key, Text(value))
     cal.add("REFRESH-INTERVAL", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
     cal.add("X-PUBLISHED-TTL", icalendar.vDuration(dt.timedelta(days=1)))
 
@@ -188,15 +197,15 @@ def _shared_lines(plan: supple.Plan, session: supple.Session, *, alarm: int, pri
     """The lines every session of ``session``'s week has in common (after UID and times)."""
     title = text.summary(plan, session)
     part = Event()
-    part.add("SUMMARY", title)
-    part.add("DESCRIPTION", text.description(plan, session))
+    part.add("SUMMARY", Text(title))
+    part.add("DESCRIPTION", Text(text.description(plan, session)))
     part.add("TRANSP", "OPAQUE")
     if private:
         part.add("CLASS", "PRIVATE")
     if alarm:
         reminder = Alarm()
         reminder.add("ACTION", "DISPLAY")
-        reminder.add("DESCRIPTION", title)
+        reminder.add("DESCRIPTION", Text(title))
         reminder.add("TRIGGER", dt.timedelta(minutes=-alarm))
         part.add_component(reminder)
     return _folded(_inner(part.content_lines(), "VEVENT"))

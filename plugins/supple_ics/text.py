@@ -4,8 +4,10 @@ summary and description.
 Everything here is plain Python (no icalendar), so it is cheap to import and easy to test.
 Text from routines, profiles and plugins is data: :func:`clean` removes every character that
 could end a property line or smuggle in a new one (CR, LF where a single line is expected,
-other control characters), and icalendar then escapes backslash, semicolon, comma and newline
-when it writes the value.
+other control characters), and :func:`escape` then escapes backslash, semicolon, comma and
+newline when the value is written (icalendar's own escaping first turns the two characters
+``\\N`` into a line break, so a title written as ``Morning\\NX-INJECTED:1`` would reach the
+calendar as two lines).
 """
 
 from __future__ import annotations
@@ -20,10 +22,12 @@ CUES_PER_EXERCISE = 2
 # CR, LF, CRLF and the Unicode line and paragraph separators become "\n"; a tab becomes a space.
 _NEWLINES = re.compile(r"\r\n|[\r\n\u2028\u2029]")
 # Then every other control character (Unicode's Cc: C0, DEL, C1, so also form feed, vertical
-# tab and escape) is dropped, with lone surrogates (which cannot be written as UTF-8) and the
+# tab and escape) is dropped, with lone surrogates (which cannot be written as UTF-8), the
 # bidirectional embedding, override and isolate controls (which make text read differently
-# from what it is).
-_DROP = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+# from what it is), byte-order marks (parsers drop one at the start of a value) and the BMP's
+# noncharacters.
+_DROP = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069"
+                   r"\ufeff\ufdd0-\ufdef\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t]+")
 
 
@@ -41,6 +45,13 @@ def clean(text: object, *, single_line: bool = False) -> str:
         value = value.replace("\n", " ")
     lines = [_SPACES.sub(" ", line).strip() for line in value.split("\n")]
     return "\n".join(lines).strip()
+
+
+def escape(value: str) -> str:
+    """``value`` as an RFC 5545 TEXT value (section 3.3.11): backslash, semicolon, comma and
+    line break escaped, nothing else changed, so every parser reads back exactly ``value``."""
+    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n"))
 
 
 def summary(plan: supple.Plan, session: supple.Session) -> str:

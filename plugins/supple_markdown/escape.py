@@ -45,14 +45,24 @@ _RUNS = re.compile(r"-{2,}|\.{2,}|(?<=[wW]{3})\.")
 _SPACE = re.compile(r"\s+", re.UNICODE)
 
 
+#: Bidirectional embeddings, overrides, isolates and marks.
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _noncharacter(char: str) -> bool:
+    code = ord(char)
+    return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
+
+
 def _entity(char: str) -> str:
     return f"&#{ord(char)};"
 
 
 def clean(value: object) -> str:
-    """``value`` as one line of plain text: control characters, lone surrogates and byte-order
-    marks dropped, every run of white space (line breaks, tabs, form feeds, line and
-    paragraph separators) made one space, and the ends trimmed."""
+    """``value`` as one line of plain text: control characters, lone surrogates, byte-order
+    marks, bidirectional controls (text reads as written) and noncharacters (pandoc's YAML
+    reader refuses U+FFFE) dropped, every run of white space (line breaks, tabs, form feeds,
+    line and paragraph separators) made one space, and the ends trimmed."""
     text = str(value)
     out = []
     for char in text:
@@ -60,7 +70,7 @@ def clean(value: object) -> str:
             out.append(" ")
             continue
         category = unicodedata.category(char)
-        if category in ("Cc", "Cs") or char == "\ufeff":
+        if category in ("Cc", "Cs") or char == "\ufeff" or char in _BIDI or _noncharacter(char):
             continue
         out.append(char)
     return _SPACE.sub(" ", "".join(out)).strip()

@@ -33,7 +33,9 @@ class Problem:
     key: str | None = None
 
     def __str__(self) -> str:
-        where = ": ".join(part for part in (self.file, self.key) if part)
+        from supple.sanitise import terminal  # a file or key name is shown, never obeyed
+
+        where = ": ".join(terminal(part) for part in (self.file, self.key) if part)
         return f"{where}: {self.message}" if where else self.message
 
 

@@ -4,16 +4,17 @@ imported only when one is needed)."""
 
 from __future__ import annotations
 
-import re
 import textwrap
 from collections.abc import Callable, Iterable
 
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+from supple.sanitise import terminal
 
 
 def safe(text: str) -> str:
-    """Text from files and plugins with control characters (terminal escapes) removed."""
-    return _UNSAFE.sub("", text)
+    """Text from files and plugins with control characters (terminal escapes), bidirectional
+    controls and noncharacters removed (:func:`supple.sanitise.terminal`); tabs and line
+    breaks kept."""
+    return terminal(text, keep="\t\n", escape=False)
 
 
 def wrap(text: str, indent: str, width: int = 88, *, hanging: str | None = None) -> list[str]:

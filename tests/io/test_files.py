@@ -36,7 +36,7 @@ def test_interrupted_write_keeps_the_previous_file(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", full_disk)
-    with pytest.raises(OSError):
+    with pytest.raises(InputError, match=r"cannot be written \(No space left on device\); nothing was written"):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"previous"
     assert os.listdir(tmp_path) == ["plan.md"]

@@ -8,7 +8,6 @@ documented exit status (2 bad input, 3 refused for safety); nothing prints a tra
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import Any
 
@@ -16,7 +15,9 @@ import click
 
 from supple._lazy import resolve
 from supple.cli._common import EXIT_SAFETY, report_refusal
+from supple.cli._report import debug_enabled, error_lines
 from supple.errors import SafetyRefusal, SuppleError
+from supple.sanitise import terminal
 
 #: command name -> "module:function"; a command's module is imported only when it runs
 #: (or when --help lists it). Add a command by adding a line here.
@@ -56,7 +57,7 @@ class _Group(click.Group):
             report_refusal(exc)
             ctx.exit(EXIT_SAFETY)
         except SuppleError as exc:
-            for line in str(exc).splitlines():
+            for line in error_lines(exc):
                 click.echo(f"supple: error: {line}", err=True)
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
@@ -65,10 +66,10 @@ class _Group(click.Group):
             sys.stderr.close()
             ctx.exit(1)
         except Exception as exc:  # a bug in supple or a plugin: a short message, not a traceback
-            if os.environ.get("SUPPLE_DEBUG"):
+            if debug_enabled():
                 raise
             click.echo(
-                f"supple: internal error: {type(exc).__name__}: {exc}\n"
+                f"supple: internal error: {type(exc).__name__}: {terminal(exc)}\n"
                 "Please report this; run with SUPPLE_DEBUG=1 to see the traceback.",
                 err=True,
             )

@@ -22,9 +22,10 @@ def report_refusal(exc: SafetyRefusal) -> None:
     import textwrap
 
     from supple.model.plan import DISCLAIMER
+    from supple.sanitise import terminal
 
     def say(text: str, indent: str = "", hanging: str = "") -> None:
-        for part in textwrap.wrap(text, width=88, initial_indent=indent, subsequent_indent=hanging,
+        for part in textwrap.wrap(terminal(text), width=88, initial_indent=indent, subsequent_indent=hanging,
                                   break_on_hyphens=False) or [""]:
             click.echo(part, err=True)
 

@@ -20,12 +20,20 @@ def check(ctx: click.Context, routines: tuple[str, ...]) -> None:
     for value in routines:
         try:
             path = routine_path(ctx, value)
-            resolve(load_routine(path), registry(ctx))
+            from supple.pipeline.workload import check_workload
+
+            loaded = load_routine(path)
+            check_workload(loaded)
+            resolve(loaded, registry(ctx))
         except InputError as exc:
             failed = True
-            for problem in exc.problems:
-                click.echo(f"supple: error: {problem}", err=True)
+            from supple.cli._report import error_lines
+
+            for line in error_lines(exc):
+                click.echo(f"supple: error: {line}", err=True)
             continue
-        click.echo(f"OK   {value}")
+        from supple.sanitise import terminal
+
+        click.echo(f"OK   {terminal(value)}")
     if failed:
         ctx.exit(EXIT_INPUT)

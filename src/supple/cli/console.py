@@ -17,12 +17,15 @@ import gc
 
 
 def main() -> None:
-    """Run the ``supple`` command line (``supple.cli``), with the collector off."""
+    """Run the ``supple`` command line (``supple.cli``), with the collector off and standard
+    output guarded (:mod:`supple.cli._stdout`)."""
     gc.disable()
     try:
         from supple.cli import main as command_line
+        from supple.cli._stdout import guarded
 
-        command_line()
+        with guarded():
+            command_line()
     finally:
         gc.freeze()
 

@@ -16,15 +16,19 @@ from supple.cli._common import (
 from supple.errors import InputError
 from supple.io.files import write_atomic
 from supple.pipeline.export import export_plan, exporter_for
+from supple.sanitise import terminal
 
 
 def _option_value(text: str) -> Any:
     import tomllib
 
     try:
-        return tomllib.loads(f"v = {text}")["v"]
+        document = tomllib.loads(f"v = {text}")
     except tomllib.TOMLDecodeError:
         return text
+    if list(document) != ["v"]:  # "5\nx = 6": a document, not a value
+        raise ValueError("is not one TOML value (a line break in it starts another key)")
+    return document["v"]
 
 
 @click.command()
@@ -47,7 +51,10 @@ def export(ctx: click.Context, routine: str, fmt: str, output: str | None, profi
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
             raise InputError.at(f"expected KEY=VALUE, got {item!r}", None, "--option")
-        given[key.strip()] = _option_value(value.strip())
+        try:
+            given[key.strip()] = _option_value(value.strip())
+        except ValueError as exc:
+            raise InputError.at(str(exc), None, f"--option {key.strip()}") from None
     data = export_plan(result, reg, fmt, options=given, option_source="--option")
     if output is None or output == "-":
         stream = sys.stdout.buffer
@@ -55,5 +62,5 @@ def export(ctx: click.Context, routine: str, fmt: str, output: str | None, profi
         stream.flush()
         return
     protect = [loaded.path] + ([person.path] if person and person.path else [])
-    write_atomic(output, data, protect=protect)
-    click.echo(f"Wrote {output} ({len(data):,} bytes, {len(result.sessions)} sessions)", err=True)
+    write_atomic(output, data, protect=protect, option="-o")
+    click.echo(f"Wrote {terminal(output)} ({len(data):,} bytes, {len(result.sessions)} sessions)", err=True)

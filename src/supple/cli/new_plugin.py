@@ -30,9 +30,9 @@ def new_plugin(name: str, directory: str) -> None:
     given = name
     if name.startswith("supple-"):
         name = name[len("supple-"):]
-    if not NAME.match(name) or len(name) > MAX_NAME:
+    if not NAME.fullmatch(name) or len(name) > MAX_NAME:
         better = suggest(given)
-        hint = f"; for example {better!r}" if better and NAME.match(better) else ""
+        hint = f"; for example {better!r}" if better and NAME.fullmatch(better) else ""
         raise InputError.at(
             f"{given!r} is not a plugin name: use lowercase letters and digits in words joined by "
             f"single hyphens, starting with a letter, at most {MAX_NAME} characters{hint}",

@@ -246,14 +246,14 @@ def run(ctx: click.Context, routine: str | None, profile: str | None, allow: tup
         record = (interactive and result.status == "finished"
                   and click.confirm("Save this session in your log on this computer?", default=False))
     if record:
-        if effort is None and interactive:
+        if effort is None and interactive and result.status == "finished":
             effort = _ask_effort()
         _save(session, result, started_wall, loaded, path, plan, pain_before, pain_after, effort)
     click.echo("")
     for line in wrap(DISCLAIMER, ""):
         click.echo(line)
     if result.interrupted:
-        ctx.exit(EXIT_INTERRUPTED)
+        ctx.exit(128 + result.signum if result.signum else EXIT_INTERRUPTED)
 
 
 def _ask_effort() -> str | None:

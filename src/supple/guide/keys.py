@@ -146,4 +146,7 @@ def cbreak(fd: int) -> Iterator[bool]:
         tty.setcbreak(fd, termios.TCSANOW)
         yield True
     finally:
-        termios.tcsetattr(fd, termios.TCSAFLUSH, saved)
+        try:
+            termios.tcsetattr(fd, termios.TCSAFLUSH, saved)
+        except termios.error:  # the terminal hung up (SIGHUP): there is nothing to restore
+            pass

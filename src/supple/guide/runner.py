@@ -13,6 +13,7 @@ returns a :class:`RunResult`.
 from __future__ import annotations
 
 import math
+from contextlib import ExitStack
 from typing import Protocol
 
 import attrs
@@ -20,6 +21,7 @@ import attrs
 from supple.guide.clock import Clock
 from supple.guide.keys import KEYMAP, KeySource
 from supple.guide.pacing import Beat, beat_at, beats
+from supple.guide.signals import stop_on_signals
 from supple.model.plan import Timeline
 
 #: Seconds between checks for a key while paused.
@@ -67,7 +69,8 @@ class RunResult:
     """How the session went.
 
     ``status`` is ``"finished"`` (reached the end, perhaps with steps skipped) or ``"stopped"``
-    (the person quit; ``interrupted`` when by Ctrl-C). ``completed`` and ``skipped`` hold step
+    (the person quit; ``interrupted`` when by Ctrl-C, or by SIGTERM or SIGHUP, whose number
+    is then ``signum``). ``completed`` and ``skipped`` hold step
     positions in the timeline's step list; a step that was neither was not reached, or was
     under way when the person quit (``stopped_at``). Times are seconds on the runner's clock.
     """
@@ -81,6 +84,7 @@ class RunResult:
     boundaries: tuple[Boundary, ...]
     stopped_at: int | None = None
     interrupted: bool = False
+    signum: int | None = None
 
     @property
     def duration_s(self) -> float:
@@ -219,9 +223,12 @@ class Runner:
         completed: list[int] = []
         boundaries: list[Boundary] = []
         status_name, stopped_at, interrupted = FINISHED, None, False
+        signum: int | None = None
         index = 0
         current_step: int | None = None
         screen.begin(self._status(0, self._t0))
+        signals = ExitStack()
+        signals.enter_context(stop_on_signals())  # SIGTERM and SIGHUP stop it as Ctrl-C does
         try:
             while index < count:
                 segment = segments[index]
@@ -282,9 +289,12 @@ class Runner:
                 if index + 1 >= count or segments[index + 1].step != segment.step:
                     completed.append(segment.step)
                 index += 1
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             status_name, interrupted = STOPPED, True
+            signum = getattr(exc, "signum", None)
             stopped_at = segments[index].step if index < count else None
+        finally:
+            signals.close()
         ended = clock.now()
         result = RunResult(
             status=status_name,
@@ -296,6 +306,7 @@ class Runner:
             boundaries=tuple(boundaries),
             stopped_at=stopped_at,
             interrupted=interrupted,
+            signum=signum,
         )
         screen.end(result, self._status(index, ended))
         return result

@@ -38,7 +38,7 @@ def config_dir() -> Path:
 def user_config() -> dict[str, Any]:
     """The parsed ``config.toml`` (empty when there is none), checked for shape."""
     path = config_dir() / "config.toml"
-    if not path.is_file():
+    if not os.path.lexists(path):  # a broken link or a directory is reported, not skipped
         return {}
     from supple.io.toml import read_toml
 
@@ -62,9 +62,27 @@ def user_config() -> dict[str, Any]:
     if not isinstance(disable, list) or not all(isinstance(x, str) for x in disable):
         raise InputError.at("expected a list of plugin names", name, "plugins.disable")
     defaults = data.get("defaults", {})
+    _check_defaults(defaults, name)
     if not isinstance(defaults, dict) or not isinstance(defaults.get("routine", ""), str):
         raise InputError.at("expected a routine name or path", name, "defaults.routine")
     return data
+
+
+def _check_defaults(defaults: Any, name: str) -> None:
+    """Report a key of ``[defaults]`` that is not ``routine`` (a typo would be ignored)."""
+    if not isinstance(defaults, dict):
+        return
+    for key in defaults:
+        if key != "routine":
+            hint = "did you mean 'routine'? " if _close(key, "routine") else ""
+            raise InputError.at(f"unknown key; {hint}[defaults] in config.toml has only: routine",
+                                name, f"defaults.{key}")
+
+
+def _close(word: str, known: str) -> bool:
+    import difflib
+
+    return bool(difflib.get_close_matches(word, [known], n=1))
 
 
 def disabled_plugins() -> list[str]:
@@ -80,4 +98,6 @@ def default_routine() -> str | None:
 def default_profile() -> Path | None:
     """``profile.toml`` in the configuration directory, if it exists."""
     path = config_dir() / "profile.toml"
-    return path if path.is_file() else None
+    # a broken link or a directory is returned too: loading it reports the problem, where
+    # skipping it would plan with no safety filter's say
+    return path if os.path.lexists(path) else None

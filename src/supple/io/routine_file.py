@@ -40,7 +40,10 @@ R = TypeVar("R")
 # control characters dropped from text read from files (tab, newline and carriage return are
 # kept); a translation table costs far less to build than the equivalent regular expression
 _CONTROL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0),
-                          0x2028, 0x2029])
+                          0x2028, 0x2029,
+                          # and Unicode's noncharacters (U+FFFE...), which pandoc's YAML refuses
+                          *range(0xFDD0, 0xFDF0), *(p + c for p in range(0, 0x110000, 0x10000)
+                                                    for c in (0xFFFE, 0xFFFF))])
 
 
 @attrs.frozen
@@ -113,9 +116,11 @@ def routine_from_dict(data: Mapping[str, Any], file: str) -> Routine:
             ) if p]
             problems.extend(text_problems)
             ident = table.id or _stem(file)
-            if table.id and not re.match(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", table.id):
+            if table.id and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}", table.id):
                 problems.append(Problem(
                     "must be letters, digits, '.', '_' or '-' (at most 100)", file, "routine.id"))
+            if table.revised is not None:
+                problems.extend(p for p in [_date_range(table.revised, file, "routine.revised")] if p)
             info = RoutineInfo(title=_clean(table.title), summary=_clean(table.summary),
                                id=ident, revised=table.revised)
 
@@ -316,7 +321,10 @@ def _schedule(table: _ScheduleTable, file: str) -> Schedule:
             file, "schedule.times"))
 
     until = None
-    if table.weeks is not None and table.until is not None:
+    out_of_range = _date_range(table.start, file, "schedule.start")
+    if out_of_range:
+        problems.append(out_of_range)
+    elif table.weeks is not None and table.until is not None:
         problems.append(Problem("give either weeks or until, not both", file, "schedule"))
     elif table.weeks is not None:
         if table.weeks < 1 or table.weeks > limits.MAX_WEEKS:
@@ -325,11 +333,17 @@ def _schedule(table: _ScheduleTable, file: str) -> Schedule:
                 file, "schedule.weeks"))
         else:
             until = table.start + dt.timedelta(days=7 * table.weeks - 1)
+            late = _date_range(until, file, "schedule.weeks")
+            if late:
+                problems.append(Problem(f"the programme would end on {late.message}",
+                                        file, "schedule.weeks"))
     elif table.until is not None:
         if table.until < table.start:
             problems.append(Problem(
                 f"{table.until.isoformat()} is before the start, {table.start.isoformat()}",
                 file, "schedule.until"))
+        elif late_until := _date_range(table.until, file, "schedule.until"):
+            problems.append(late_until)
         elif (table.until - table.start).days >= 7 * limits.MAX_WEEKS:
             problems.append(Problem(
                 f"the programme would last more than {limits.MAX_WEEKS} weeks", file, "schedule.until"))
@@ -353,6 +367,16 @@ def _schedule(table: _ScheduleTable, file: str) -> Schedule:
                             file, "schedule.days")
     return Schedule(start=table.start, until=until, days=days, times=tuple(sorted(times)),
                     timezone=zone, weeks=table.weeks)
+
+
+def _date_range(value: dt.date, file: str, key: str) -> Problem | None:
+    """A problem when ``value`` is outside the dates supple plans (:mod:`supple.limits`): near
+    year 1 or 9999 a time zone's offset would carry a session outside what Python's
+    datetime can hold."""
+    if limits.MIN_YEAR <= value.year <= limits.MAX_YEAR:
+        return None
+    return Problem(f"{value.isoformat()} is outside the dates supple plans, "
+                   f"{limits.MIN_YEAR}-01-01 to {limits.MAX_YEAR}-12-31", file, key)
 
 
 def _full(short: str) -> str:

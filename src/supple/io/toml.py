@@ -20,6 +20,7 @@ def read_toml(path: str | os.PathLike[str]) -> dict[str, Any]:
     try:
         if os.path.isdir(name):
             raise InputError.at("is a directory, not a file", name)
+        _regular_file(name)
         size = os.path.getsize(name)
         if size > limits.MAX_FILE_BYTES:
             raise InputError.at(
@@ -49,3 +50,17 @@ def read_toml(path: str | os.PathLike[str]) -> dict[str, Any]:
         raise InputError.at(f"is not valid TOML: {exc}", name) from None
     except RecursionError:
         raise InputError.at("is nested too deeply", name) from None
+
+
+def _regular_file(name: str) -> None:
+    """Refuse anything but a regular file (a FIFO would block the read forever, a device
+    never end it) and name a broken symbolic link as one."""
+    import stat
+
+    from supple.io.files import file_kind
+
+    if os.path.islink(name) and not os.path.exists(name):
+        raise InputError.at(f"is a broken symbolic link (to {os.readlink(name)!r})", name)
+    mode = os.stat(name).st_mode
+    if not stat.S_ISREG(mode):
+        raise InputError.at(f"is a {file_kind(mode)}, not a regular file", name)

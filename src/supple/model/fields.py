@@ -21,7 +21,7 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def slug(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not _SLUG.match(value):
+    if not isinstance(value, str) or not _SLUG.fullmatch(value):
         raise ValueError(
             f"{attribute.name} must be a lowercase slug such as 'cat-cow' (letters, digits and "
             f"single hyphens), got {value!r}"

@@ -27,6 +27,7 @@ from supple.pipeline.resolve import ResolvedRoutine, options_for, resolve
 from supple.pipeline.safety import SessionSafety, check_profile, empty_session, unknown_waivers
 from supple.pipeline.schedule import session_starts
 from supple.pipeline.timing import Layout, clock_text, lay_out, moved_note
+from supple.pipeline.workload import check_workload
 from supple.plugin.registry import Registry
 
 #: The lowest pain score that changes a session (the amber band of the traffic light).
@@ -54,6 +55,7 @@ def build_plan(
         raise InputError.at(
             "a routine cannot waive safety rules; waivers belong to the person (their profile's "
             "allow, or --allow)", routine.path, "safety.allow")
+    check_workload(routine)  # before any work: the total a routine asks for is bounded
     person = profile or EMPTY_PROFILE
     check_profile(person, registry)
     resolved = resolve(routine, registry, person)

@@ -8,6 +8,10 @@ offset, as calendar programs do; an ambiguous autumn time (01:30 when clocks go 
 York) takes its first occurrence, in summer time. Intervals between sessions are measured in
 real elapsed time (through UTC), never by subtracting wall-clock times.
 
+Times that a spring-forward change moves onto the same instant make one session, and the
+sessions of a day stay in time order; a day the zone skipped altogether (Pacific/Apia,
+30 December 2011) has no sessions.
+
 Week 1 starts on the start date and every programme week is seven days long, whatever
 weekday the programme starts on.
 """
@@ -108,6 +112,24 @@ def session_starts(schedule: Schedule) -> Iterator[tuple[int, dt.datetime]]:
     while day <= schedule.until:
         if day.weekday() in days:
             week = (day - schedule.start).days // 7 + 1
-            for time in schedule.times:
-                yield week, local_datetime(day, time, zone)
+            for start in day_starts(day, schedule.times, zone):
+                yield week, start
         day += one
+
+
+def day_starts(day: dt.date, times: tuple[dt.time, ...], zone: dt.tzinfo) -> list[dt.datetime]:
+    """The sessions of local date ``day``, in time order, one per instant.
+
+    A time in a spring-forward gap moves forward (:func:`local_datetime`), so it can land on
+    the same instant as a later time (02:30 and 03:30 in Madrid on the last Sunday of March
+    are both 03:30 CEST: one session) or after one (02:45 moves past 03:10). A time that
+    moves onto another date belongs to a day the zone skipped altogether (Samoa went from
+    29 to 31 December 2011): that day has no sessions.
+    """
+    by_instant: dict[dt.datetime, dt.datetime] = {}
+    for time in times:
+        start = local_datetime(day, time, zone)
+        if start.date() != day:
+            continue
+        by_instant.setdefault(start.astimezone(dt.UTC), start)
+    return [by_instant[instant] for instant in sorted(by_instant)]

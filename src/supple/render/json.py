@@ -14,9 +14,12 @@ JSON_SCHEMA_VERSION = 1
 
 #: Characters JSON allows raw inside strings that must not reach a terminal or a JavaScript
 #: parser raw (DEL, the C1 controls such as U+009B, which starts a terminal escape sequence on
-#: some terminals, and the line and paragraph separators). They only occur inside strings, so
-#: escaping them keeps the JSON valid.
-_UNSAFE_IN_JSON = "[\x7f-\x9f\u2028\u2029]"
+#: some terminals, and the line and paragraph separators), the bidirectional controls, the
+#: BMP's noncharacters. They only occur inside strings, so escaping them keeps the JSON valid.
+#: Surrogate code points (from a plugin: they are not Unicode text, cannot be written as UTF-8,
+#: and two of them escaped would read back as one other character) are dropped.
+_UNSAFE_IN_JSON = ("[\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                   "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 
 
 def json_text(data: Any) -> str:
@@ -27,7 +30,12 @@ def json_text(data: Any) -> str:
     import re
 
     text = json.dumps(data, indent=2, ensure_ascii=False)
-    return re.sub(_UNSAFE_IN_JSON, lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return re.sub(_UNSAFE_IN_JSON, _escaped, text) + "\n"
+
+
+def _escaped(match: Any) -> str:
+    code = ord(match.group())
+    return "" if 0xD800 <= code <= 0xDFFF else f"\\u{code:04x}"
 
 
 def dose_to_dict(dose: Dose) -> dict[str, Any]:
