@@ -44,8 +44,8 @@ def one_of(choices: Mapping[str, str]) -> Validator:
 
 
 def non_negative(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
-    if value < 0:
-        raise ValueError(f"{attribute.name} must not be negative, got {value!r}")
+    if not value >= 0 or value == float("inf"):  # NaN fails every comparison
+        raise ValueError(f"{attribute.name} must be a finite number, not negative, got {value!r}")
 
 
 def texts(instance: object, attribute: attrs.Attribute[Any], value: Iterable[object]) -> None:

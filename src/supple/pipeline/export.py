@@ -10,6 +10,7 @@ from supple.errors import InputError, PluginError, Problem, SuppleError
 from supple.model.plan import Plan
 from supple.pipeline.resolve import options_for
 from supple.plugin.contributions import Exporter
+from supple.plugin.guard import PLUGIN_FAULTS, describe_fault, plugin_output
 from supple.plugin.registry import Registry
 
 SCHEDULE_EXAMPLE = (
@@ -57,13 +58,12 @@ def export_plan(
         raise InputError(_blame(exc.problems, fmt, set(given), option_source)) from None
     plugin = registry.provider("exporter", fmt) or fmt
     try:
-        data: object = exporter.render(plan, opts)
+        with plugin_output():
+            data: object = exporter.render(plan, opts)
     except SuppleError:
         raise
-    except Exception as exc:
-        raise PluginError(
-            plugin, f"exporter {fmt!r} raised {type(exc).__name__}: {exc}; nothing was written"
-        ) from None
+    except PLUGIN_FAULTS as exc:
+        raise PluginError(plugin, f"exporter {fmt!r} raised {describe_fault(exc)}; nothing was written") from None
     if isinstance(data, str):
         data = data.encode("utf-8")
     if not isinstance(data, bytes):

@@ -12,6 +12,7 @@ from supple.model.exercise import Dose
 from supple.model.plan import PlannedStep
 from supple.model.profile import Profile
 from supple.pipeline.resolve import ResolvedRoutine
+from supple.plugin.guard import PLUGIN_FAULTS, describe_fault, plugin_output
 from supple.plugin.registry import Registry
 from supple.plugin.strategies import ProgressionContext
 
@@ -77,7 +78,8 @@ def progress_step(
         exercise=step.exercise, weeks=weeks, pain=profile.pain, settings=resolved.settings
     )
     try:
-        dose: object = strategy.dose_for(step.dose, week, step.progression_options, context)  # checked below
+        with plugin_output():
+            dose: object = strategy.dose_for(step.dose, week, step.progression_options, context)  # checked below
     except InputError as exc:
         raise InputError(
             Problem(
@@ -87,10 +89,10 @@ def progress_step(
             )
             for problem in exc.problems
         ) from None
-    except Exception as exc:
+    except PLUGIN_FAULTS as exc:
         plugin = registry.provider("progression strategy", strategy.name) or strategy.name
         raise PluginError(
-            plugin, f"progression strategy {strategy.name!r} raised {type(exc).__name__}: {exc}"
+            plugin, f"progression strategy {strategy.name!r} raised {describe_fault(exc)}"
         ) from None
     if not isinstance(dose, Dose):
         plugin = registry.provider("progression strategy", strategy.name) or strategy.name

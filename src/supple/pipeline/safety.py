@@ -23,6 +23,7 @@ from supple.model.plan import PlannedStep, SafetyFinding
 from supple.model.profile import Profile
 from supple.model.routine import Routine
 from supple.plugin.filters import SafetyContext, SafetyResult
+from supple.plugin.guard import PLUGIN_FAULTS, describe_fault, plugin_output
 from supple.plugin.registry import Registry
 from supple.text import did_you_mean
 
@@ -165,11 +166,12 @@ def _call(registry: Registry, name: str, flt: Any, steps: tuple[PlannedStep, ...
     a fixed rule is never reported as waived."""
     plugin = registry.provider("safety filter", name) or name
     try:
-        result = flt.apply(steps, context)
+        with plugin_output():
+            result = flt.apply(steps, context)
     except SuppleError:
         raise  # a located input error (its options) or a refusal raised on purpose
-    except Exception as exc:
-        raise PluginError(plugin, f"safety filter {name!r} raised {type(exc).__name__}: {exc}") from None
+    except PLUGIN_FAULTS as exc:
+        raise PluginError(plugin, f"safety filter {name!r} raised {describe_fault(exc)}") from None
     if not isinstance(result, SafetyResult):
         raise PluginError(plugin, f"safety filter {name!r} returned {type(result).__name__}, not a SafetyResult")
     for finding in result.findings:

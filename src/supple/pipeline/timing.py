@@ -6,6 +6,7 @@ from typing import Any
 
 from supple.errors import InputError, PluginError
 from supple.model.plan import PlannedStep, Timeline
+from supple.plugin.guard import PLUGIN_FAULTS, describe_fault, plugin_output
 from supple.plugin.registry import Registry
 
 #: The longest session supple plans (4 hours): anything longer is a mistake in the file.
@@ -89,13 +90,12 @@ def lay_out(
 def build_timeline(timing: Any, steps: tuple[PlannedStep, ...], options: Any, registry: Registry) -> Timeline:
     plugin = registry.provider("timing strategy", timing.name) or timing.name
     try:
-        timeline = timing.build(steps, options)
+        with plugin_output():
+            timeline = timing.build(steps, options)
     except InputError:
         raise
-    except Exception as exc:
-        raise PluginError(
-            plugin, f"timing strategy {timing.name!r} raised {type(exc).__name__}: {exc}"
-        ) from None
+    except PLUGIN_FAULTS as exc:
+        raise PluginError(plugin, f"timing strategy {timing.name!r} raised {describe_fault(exc)}") from None
     if not isinstance(timeline, Timeline):
         raise PluginError(
             plugin, f"timing strategy {timing.name!r} returned {type(timeline).__name__}, not a Timeline"

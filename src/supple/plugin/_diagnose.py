@@ -54,7 +54,10 @@ def plugin_frame(frames: Any) -> str | None:
 
 
 def message_of(exc: BaseException) -> str:
-    text = str(exc)
+    try:
+        text = str(exc)
+    except Exception:  # a plugin's exception whose message itself fails
+        return "(its message could not be read)"
     if text.startswith("(") and exc.args and isinstance(exc.args[0], str):
         text = exc.args[0]  # attrs' validators put extra objects in args
     lines = text.strip().splitlines()

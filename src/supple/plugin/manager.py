@@ -25,6 +25,7 @@ from supple.plugin._diagnose import (
 )
 from supple.plugin.builtin import BUILTIN_PLUGINS
 from supple.plugin.contributions import CONTRIBUTION_KINDS, contribution_class
+from supple.plugin.guard import IMPORT_FAULTS, PLUGIN_FAULTS, plugin_output
 from supple.plugin.registry import PluginInfo, Provided, Registry, raise_strict
 from supple.plugin.selection import Selection
 from supple.text import close_matches, did_you_mean
@@ -194,8 +195,9 @@ def _build(
         if load is None:
             continue
         try:
-            obj = load()
-        except (Exception, SystemExit) as exc:  # a plugin must never take supple down
+            with plugin_output():
+                obj = load()
+        except IMPORT_FAULTS as exc:  # a plugin must never take supple down
             info.fail(f"failed to import {info.module or info.name}: {describe(exc)}", fatal=True)
             continue
         other = pm.get_name(obj)
@@ -271,22 +273,23 @@ def _collect(impl: Any, hook: str, cls: type, info: PluginInfo) -> list[Any] | N
         return None
     noun = f"{cls.__name__} objects"
     try:
-        result = impl.function()
-        if result is None:
-            return []
-        if isinstance(result, (str, bytes, Mapping, cls)) or not isinstance(result, Iterable):
-            info.fail(
-                f"{hook}() returned {a_type(result)} where an iterable of {noun} was expected "
-                "(yield each one, or return a list)"
-            )
-            return None
-        items: list[Any] = []
-        for item in result:
-            if len(items) >= MAX_ITEMS_PER_HOOK:
-                info.fail(f"{hook}() returned more than {MAX_ITEMS_PER_HOOK:,} items; none are used")
+        with plugin_output():
+            result = impl.function()
+            if result is None:
+                return []
+            if isinstance(result, (str, bytes, Mapping, cls)) or not isinstance(result, Iterable):
+                info.fail(
+                    f"{hook}() returned {a_type(result)} where an iterable of {noun} was expected "
+                    "(yield each one, or return a list)"
+                )
                 return None
-            items.append(item)
-    except Exception as exc:
+            items: list[Any] = []
+            for item in result:
+                if len(items) >= MAX_ITEMS_PER_HOOK:
+                    info.fail(f"{hook}() returned more than {MAX_ITEMS_PER_HOOK:,} items; none are used")
+                    return None
+                items.append(item)
+    except PLUGIN_FAULTS as exc:
         info.fail(raised(hook, exc))
         return None
     for item in items:
