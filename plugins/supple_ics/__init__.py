@@ -16,7 +16,7 @@ when a file is written.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import supple
 
@@ -25,22 +25,6 @@ if TYPE_CHECKING:
 
 #: Names this module offers without importing them until first use (PEP 562): the options
 #: class is built only when a command needs it, not whenever the plugin is loaded.
-_LAZY = {"IcsOptions": "supple_ics.options", "MAX_ALARM_MIN": "supple_ics.options"}
-
-
-# No __dir__ listing them: pluggy registers a plugin by getattr() on every name in dir(), which
-# would import the options module for every command.
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
 def render(plan: supple.Plan, options: IcsOptions | None) -> bytes:
     """The plan as an iCalendar file."""
     from supple_ics.build import render as build

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import supple
 
@@ -32,14 +32,6 @@ def render(plan: supple.Plan, options: HandoutOptions | None) -> bytes:
     from supple_markdown.options import HandoutOptions
 
     return build(plan, options or HandoutOptions()).encode("utf-8")
-
-
-def __getattr__(name: str) -> Any:
-    if name == "HandoutOptions":  # defined in its own module, so importing this one stays cheap
-        from supple_markdown.options import HandoutOptions
-
-        return HandoutOptions
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @supple.hookimpl

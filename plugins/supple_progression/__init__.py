@@ -13,36 +13,9 @@ and only when the profile says pain is low (article 000).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Iterator
 
 import supple
-
-__all__ = ["LinearOptions", "LoadOptions", "Phase", "PhasedOptions"]
-
-# Every supple command imports this module, so it defines no class: each strategy's module
-# (with its options class) is imported when a routine first uses the strategy.
-_HOME = {"LinearOptions": "linear", "LoadOptions": "load", "Phase": "phased", "PhasedOptions": "phased"}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _HOME:
-        import importlib
-
-        return getattr(importlib.import_module(f"{__name__}.{_HOME[name]}"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def _later(module: str, name: str) -> Callable[..., Any]:
-    """``supple_progression.MODULE.NAME``, imported on its first call."""
-
-    def call(*args: Any) -> Any:
-        import importlib
-
-        return getattr(importlib.import_module(f"{__name__}.{module}"), name)(*args)
-
-    call.__name__, call.__qualname__ = name, f"{module}.{name}"
-    return call
 
 
 def _unchanged(base: supple.Dose, week: int, options: object, context: supple.ProgressionContext) -> supple.Dose:
@@ -57,21 +30,21 @@ def supple_progression_strategies() -> Iterator[supple.ProgressionStrategy]:
     yield supple.ProgressionStrategy(
         name="linear",
         summary="Adds (or takes off) repetitions, hold time or sets every N weeks, within caps.",
-        dose_for=_later("linear", "dose_for"),
+        dose_for=supple.later("supple_progression.linear:dose_for"),
         options="supple_progression.linear:LinearOptions",
-        check=_later("linear", "check"),
+        check=supple.later("supple_progression.linear:check"),
     )
     yield supple.ProgressionStrategy(
         name="phased",
         summary="An explicit table of phases, each lasting some weeks with its own dose.",
-        dose_for=_later("phased", "dose_for"),
+        dose_for=supple.later("supple_progression.phased:dose_for"),
         options="supple_progression.phased:PhasedOptions",
-        check=_later("phased", "check"),
+        check=supple.later("supple_progression.phased:check"),
     )
     yield supple.ProgressionStrategy(
         name="load",
         summary="Adds about 1 kg after a given week or at the top of a rep range, only when pain is low.",
-        dose_for=_later("load", "dose_for"),
+        dose_for=supple.later("supple_progression.load:dose_for"),
         options="supple_progression.load:LoadOptions",
-        check=_later("load", "check"),
+        check=supple.later("supple_progression.load:check"),
     )

@@ -14,7 +14,7 @@ repetitions, never below one set or one repetition, with a note saying what it t
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import supple
 
@@ -22,22 +22,6 @@ if TYPE_CHECKING:
     from .gentle_options import GentleOptions
     from .options import SteadyOptions
     from .timebox import TimeBoxOptions
-
-__all__ = ["GentleOptions", "SteadyOptions", "TimeBoxOptions", "gentle", "lay_out", "time_boxed"]
-
-# Every supple command imports this module, so it defines no class and imports no layout code:
-# the options classes are imported when a routine uses a strategy, the layout when a session is
-# laid out.
-
-
-def __getattr__(name: str) -> Any:
-    home = {"GentleOptions": "gentle_options", "SteadyOptions": "options", "TimeBoxOptions": "timebox"}
-    if name in home:
-        import importlib
-
-        return getattr(importlib.import_module(f"{__name__}.{home[name]}"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
 
 def lay_out(steps: Sequence[supple.PlannedStep], options: SteadyOptions) -> supple.Timeline:
     """The ``steady`` layout of ``steps`` with ``options`` (a step's own options win)."""

@@ -74,17 +74,3 @@ class SteadyOptions:
     rest: int | str = seconds_field(30, 900)
     transition: int | str = seconds_field(15, 300)
     switch: int | str = seconds_field(5, 120)
-
-
-def __getattr__(name: str) -> Any:
-    # Each strategy's options class lives with the strategy, so a routine that uses one builds
-    # only its class; the old names still work from here.
-    if name == "GentleOptions":
-        from .gentle_options import GentleOptions
-
-        return GentleOptions
-    if name == "TimeBoxOptions":
-        from .timebox import TimeBoxOptions
-
-        return TimeBoxOptions
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from supple._lazy import lazy_namespace
+from supple._lazy import later, lazy_namespace
 
 __version__ = "0.1.0"
 
@@ -129,6 +129,7 @@ __all__ = [
     "hookimpl",
     "hookspec",
     "json_text",
+    "later",
     "load_profile",
     "load_registry",
     "load_routine",

@@ -6,8 +6,9 @@ Three places use it, each because the start-up benchmark (benchmarks/run.py) sho
 * the public namespace (:mod:`supple`): ``import supple`` loads no engine module until a name
   is read, so a plugin's ``from supple import hookimpl`` costs next to nothing;
 * the command table of :mod:`supple.cli`: a command's module is imported when it runs;
-* contribution options (``options="my_plugin.options:Options"``): a plugin's option classes
-  cost nothing until a routine uses the contribution.
+* contribution options (``options="my_plugin.options:Options"``) and callables
+  (``dose_for=supple.later("my_plugin.strategy:dose_for")``): a plugin's code for a strategy
+  costs nothing until a routine uses the strategy.
 
 Everything else imports at module level, except the few heavy libraries that the ``check``
 path must not pay for (icalendar, importlib.metadata, difflib, sqlite3...): those are imported
@@ -54,3 +55,23 @@ def lazy_namespace(
         return sorted({*namespace, *exports})
 
     return __getattr__, __dir__
+
+
+def later(reference: str) -> Callable[..., Any]:
+    """A callable standing for the function a ``"package.module:function"`` reference names,
+    imported on its first call (for a plugin's strategy or exporter callables, so a command
+    that does not use them never imports their module).
+
+    >>> dumps = later("json:dumps")
+    >>> dumps([1])
+    '[1]'
+    """
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return resolve(reference)(*args, **kwargs)
+
+    module, _, name = reference.partition(":")
+    call.__name__ = name.rpartition(".")[2] or module
+    call.__qualname__ = name or module
+    call.__doc__ = f"{reference}, imported on first call"
+    return call

@@ -127,7 +127,7 @@ def test_bad_option_in_the_routine_file_is_located_there(tmp_path):
 
 
 def test_importing_the_plugin_does_not_import_icalendar():
-    code = ("import sys, supple_ics; supple_ics.IcsOptions(); "
+    code = ("import sys, supple_ics, supple_ics.options; supple_ics.options.IcsOptions(); "
             "print('icalendar' in sys.modules, 'zoneinfo' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60, check=True)

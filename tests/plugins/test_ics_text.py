@@ -78,9 +78,10 @@ class Hostile:
     @supple.hookimpl
     def supple_timing_strategies(self):
         import supple_timing
+        from supple_timing.options import SteadyOptions
 
         def build(steps, options):
-            timeline = supple_timing.lay_out(steps, supple_timing.SteadyOptions())
+            timeline = supple_timing.lay_out(steps, SteadyOptions())
             return supple.evolve(timeline, notes=("Timing" + INJECT, NASTY))
 
         yield supple.TimingStrategy(name="evil-timing", summary="Steady, with notes.", build=build)

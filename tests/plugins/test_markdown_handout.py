@@ -122,7 +122,8 @@ note = "Go gently in the morning."
 
 
 def handout(routine: str, *plugins, profile=None, **options) -> str:
-    from supple_markdown import HandoutOptions, render
+    from supple_markdown import render
+    from supple_markdown.options import HandoutOptions
 
     registry = make_registry(StepUp(), KneeFilter(), *plugins, builtins=True)
     plan = plan_routine(routine, registry, profile)

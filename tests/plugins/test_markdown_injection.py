@@ -187,7 +187,8 @@ def _routine(tmp_path, *, schedule: bool = True):
 def _handout(path) -> str:
     from supple.io.routine_file import load_routine
     from supple.pipeline.resolve import options_for
-    from supple_markdown import HandoutOptions, render
+    from supple_markdown import render
+    from supple_markdown.options import HandoutOptions
 
     registry = make_registry(HostilePlugin(), builtins=True)
     plan = plan_routine(str(path), registry)

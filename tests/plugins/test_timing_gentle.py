@@ -10,7 +10,8 @@ import supple
 import supple_timing
 from supple.cli import cli
 from supple.testing import make_registry, plan_routine
-from supple_timing.options import GentleOptions, SteadyOptions
+from supple_timing.gentle_options import GentleOptions
+from supple_timing.options import SteadyOptions
 
 SOURCE = (supple.Source("test"),)
 

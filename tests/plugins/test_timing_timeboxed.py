@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import supple
 import supple_timing
 from supple.cli import cli
-from supple_timing.options import TimeBoxOptions
+from supple_timing.timebox import TimeBoxOptions
 
 SOURCE = (supple.Source("test"),)
 
