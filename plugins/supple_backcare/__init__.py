@@ -48,7 +48,6 @@ def _title_of(path: Path) -> str:
 @supple.hookimpl
 def supple_exercise_sets() -> Iterator[supple.ExerciseSet]:
     from supple_backcare.exercises import EXERCISES
-    from supple_backcare.poses import POSES
 
     yield supple.ExerciseSet(
         name="backcare",
@@ -58,7 +57,8 @@ def supple_exercise_sets() -> Iterator[supple.ExerciseSet]:
             "for the safety filters. Movements meant to make the back crack are recorded, tagged "
             "and not recommended. Not medical advice."
         ),
-        exercises=tuple(supple.evolve(e, illustration=POSES.get(e.id)) for e in EXERCISES),
+        # the drawings (supple_backcare.poses) are imported when a picture is drawn
+        exercises=tuple(supple.evolve(e, illustration="supple_backcare.poses:POSES") for e in EXERCISES),
     )
 
 

@@ -96,11 +96,12 @@ def _cleaned(value: Any) -> Any:
 
 def _picture(exercise: Any) -> tuple[str, float]:
     """The exercise's picture as SVG and its width in figure units (``("", 0)``: none)."""
-    if exercise.illustration is None:
+    drawing = exercise.drawing
+    if drawing is None:
         return "", 0.0
     from supple import natural_size, render_svg
 
-    return render_svg(exercise.illustration), natural_size(exercise.illustration)[0]
+    return render_svg(drawing), natural_size(drawing)[0]
 
 
 def _pregnant(profile: Any) -> bool:

@@ -250,8 +250,9 @@ def _exercise(plan: supple.Plan, weeks: Weeks, step: supple.PlannedStep, positio
               options: HandoutOptions | None = None) -> str:
     ex = step.exercise
     out = [f"### {position}. {esc(ex.name)}"]
-    if getattr(options, "pictures", False) and ex.illustration is not None:
-        out.append(_picture(ex.illustration))
+    drawing = ex.drawing if getattr(options, "pictures", False) else None
+    if drawing is not None:
+        out.append(_picture(drawing))
     if ex.summary:
         out.append(esc(ex.summary))
     out.append(_dose_block(weeks, step))

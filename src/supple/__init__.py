@@ -52,7 +52,7 @@ _EXPORTS: dict[str, str] = {
     "Profile": "supple.model.profile",
     "DISCLAIMER": "supple.model.plan",
     "Plan": "supple.model.plan",
-    "PlannedStep": "supple.model.plan",
+    "PlannedStep": "supple.model.step",
     "SafetyFinding": "supple.model.plan",
     "Segment": "supple.model.plan",
     "Session": "supple.model.plan",
@@ -175,15 +175,7 @@ if TYPE_CHECKING:  # what a type checker sees: the same names, imported directly
     from supple.model.durations import format_seconds, parse_duration
     from supple.model.exercise import Dose, Exercise, ExerciseSet, Source
     from supple.model.media import Media
-    from supple.model.plan import (
-        DISCLAIMER,
-        Plan,
-        PlannedStep,
-        SafetyFinding,
-        Segment,
-        Session,
-        Timeline,
-    )
+    from supple.model.plan import DISCLAIMER, Plan, SafetyFinding, Segment, Session, Timeline
     from supple.model.profile import Profile
     from supple.model.routine import (
         Routine,
@@ -192,6 +184,7 @@ if TYPE_CHECKING:  # what a type checker sees: the same names, imported directly
         Step,
         StrategyChoice,
     )
+    from supple.model.step import PlannedStep
     from supple.pipeline.export import export_plan
     from supple.pipeline.orchestrator import build_plan
     from supple.plugin.catalogue import Catalogue, CatalogueEntry

@@ -69,8 +69,8 @@ def test_every_builtin_exercise_has_an_illustration_that_renders():
     assert set(POSES) == {e.id for e in EXERCISES}
     registry = supple.load_registry()
     for entry in registry.catalogue.filter(set_name=("backcare",)):
-        assert entry.exercise.illustration is POSES[entry.exercise.id]
-        ET.fromstring(render_svg(entry.exercise.illustration))
+        assert entry.exercise.drawing is POSES[entry.exercise.id]
+        ET.fromstring(render_svg(entry.exercise.drawing))
 
 
 def test_exercise_illustration_and_media_are_checked():

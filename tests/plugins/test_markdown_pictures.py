@@ -44,7 +44,7 @@ def test_pictures_are_off_by_default_and_inline_when_asked():
     assert done.returncode == 0, done.stderr.decode()
     images = _images(json.loads(done.stdout), [])
     plan = plan_routine(ROUTINE, registry)
-    expected = [render_svg(step.exercise.illustration) for step in plan.sessions[0].steps]
+    expected = [render_svg(step.exercise.drawing) for step in plan.sessions[0].steps]
     assert len(images) == len(expected) == 5
     for (_attr, alt, (url, title)), svg in zip(images, expected):
         assert alt == [] and title == ""

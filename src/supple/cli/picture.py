@@ -20,7 +20,7 @@ def safe(text: str) -> str:
 def media_lines(ex: Any) -> list[str]:
     """What pictures and media an exercise has, as lines of text (user text made safe)."""
     out = [""]
-    if ex.illustration is not None:
+    if ex.drawing is not None:
         out.append("Picture: start and end positions drawn by supple "
                    "(`--picture FILE` writes it as SVG).")
     else:
@@ -38,13 +38,14 @@ def media_lines(ex: Any) -> list[str]:
 def write_picture(entry: Any, path: str) -> None:
     """Write the exercise's illustration to ``path`` as SVG (exit 2 when it has none)."""
     ex = entry.exercise
-    if ex.illustration is None:
+    drawing = ex.drawing
+    if drawing is None:
         raise InputError.at(f"exercise {entry.ref!r} has no picture (its plugin gives no "
                             "illustration)", None, "--picture")
     from supple import write_atomic
     from supple.figure.render import render_svg
 
-    data = render_svg(ex.illustration).encode("utf-8")
+    data = render_svg(drawing).encode("utf-8")
     if path == "-":
         import sys
 

@@ -24,7 +24,8 @@ from typing import TextIO
 from supple.guide.pacing import Beat
 from supple.guide.runner import RunResult, Status
 from supple.model.durations import format_seconds
-from supple.model.plan import PlannedStep, Timeline
+from supple.model.plan import Timeline
+from supple.model.step import PlannedStep
 from supple.text import safe, wrap
 
 _DEFAULT_LABELS = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -25,14 +25,18 @@ if TYPE_CHECKING:
 
 
 def _illustration(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        from supple.figure.model import Illustration  # imported only when one is given
+    if value is None or (isinstance(value, str) and ":" in value):
+        return  # a reference is resolved when the picture is drawn (Exercise.drawing)
+    from supple.figure.model import Illustration  # imported only when one is given
 
-        if not isinstance(value, Illustration):
-            raise TypeError(f"{attribute.name} must be a supple.Illustration, got {value!r}")
+    if not isinstance(value, Illustration):
+        raise TypeError(f"{attribute.name} must be a supple.Illustration or a "
+                        f"\"package.module:NAME\" reference to one, got {value!r}")
 
 
 def _media(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+    if not value:
+        return
     from supple.model.media import Media
 
     for item in value:
@@ -155,8 +159,27 @@ class Exercise:
     harder: tuple[str, ...] = attrs.field(default=(), converter=as_str_tuple, validator=slugs)
     min_interval_s: int = attrs.field(default=0, validator=non_negative)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=as_str_tuple, validator=slugs)
-    illustration: Illustration | None = attrs.field(default=None, validator=_illustration)
+    illustration: Illustration | str | None = attrs.field(default=None, validator=_illustration)
     media: tuple[Media, ...] = attrs.field(default=(), converter=_media_tuple, validator=_media)
+
+    @property
+    def drawing(self) -> Illustration | None:
+        """The exercise's picture: ``illustration`` itself, or what its ``"package.module:NAME"``
+        reference names (an :class:`supple.Illustration`, or a mapping of exercise ids to
+        them), imported on first use so that a large set's pictures cost nothing until one is
+        drawn (:mod:`supple._lazy`)."""
+        value = self.illustration
+        if not isinstance(value, str):
+            return value
+        from supple._lazy import resolve
+        from supple.figure.model import Illustration
+
+        found = resolve(value)
+        if isinstance(found, Mapping):
+            found = found.get(self.id)
+        if found is not None and not isinstance(found, Illustration):
+            raise TypeError(f"illustration {value!r} of {self.id!r} is {found!r}, not a supple.Illustration")
+        return found
 
     @sources.validator
     def _has_source(self, attribute: attrs.Attribute[Any], value: tuple[Source, ...]) -> None:

@@ -9,12 +9,13 @@ from typing import Any
 
 import attrs
 
-from supple.model.exercise import Dose, Exercise
+from supple.model.exercise import Exercise
 from supple.model.profile import Profile
 from supple.model.routine import Routine
+from supple.model.step import PlannedStep
 
 __all__ = [
-    "DISCLAIMER", "SAFETY_ACTIONS", "SEGMENT_KINDS", "Plan", "PlannedStep", "Postponed",
+    "DISCLAIMER", "SAFETY_ACTIONS", "SEGMENT_KINDS", "Plan", "Postponed",
     "SafetyFinding", "Segment", "Session", "Timeline",
 ]
 
@@ -179,38 +180,6 @@ class Plan:
 
     def sessions_in_week(self, week: int) -> tuple[Session, ...]:
         return tuple(s for s in self.sessions if s.week == week)
-
-
-@attrs.frozen
-class PlannedStep:
-    """A routine step resolved against the catalogue, with the dose for one session.
-
-    ``number`` is the step's number in the routine file (from 1); ``ref`` the exercise's
-    qualified name ``set/id``; ``set_name`` its exercise set; ``timing_options`` the step's
-    own timing options when it overrides the routine's (``None`` otherwise);
-    ``progression`` the progression strategy name and options object that apply to it.
-    """
-
-    number: int
-    exercise: Exercise
-    set_name: str
-    dose: Dose
-    note: str = ""
-    timing_options: Any = None
-    progression: str = "none"
-    progression_options: Any = None
-    #: the dose as the routine wrote it, before progression (filters that pause progression
-    #: go back to it); ``None`` when it is ``dose``
-    base_dose: Dose | None = None
-
-    @property
-    def written_dose(self) -> Dose:
-        """The dose before any progression."""
-        return self.base_dose or self.dose
-
-    @property
-    def ref(self) -> str:
-        return f"{self.set_name}/{self.exercise.id}"
 
 
 DISCLAIMER = (

@@ -4,15 +4,17 @@ and read them (:mod:`supple.io` does the reading, with located errors)."""
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from supple.errors import InputError
 from supple.io.config import default_profile, default_routine
-from supple.io.profile_file import load_profile
 from supple.io.routine_file import load_routine
-from supple.model.profile import Profile
 from supple.model.routine import Routine
 from supple.plugin.registry import Registry
 from supple.text import did_you_mean
+
+if TYPE_CHECKING:
+    from supple.model.profile import Profile
 
 
 def find_routine(value: str | None, registry: Registry) -> str:
@@ -45,6 +47,8 @@ def read_routine(value: str | None, registry: Registry) -> Routine:
 
 def read_profile(path: str | None) -> Profile | None:
     """The profile in ``path``, else ``profile.toml`` in the user's config directory, else none."""
+    from supple.io.profile_file import load_profile  # only commands that plan read profiles
+
     if path is None:
         found = default_profile()
         return load_profile(found) if found else None

@@ -19,9 +19,10 @@ import attrs
 
 from supple.errors import InputError, SafetyRefusal
 from supple.model.durations import format_seconds
-from supple.model.plan import Plan, PlannedStep, Postponed, SafetyFinding, Session
+from supple.model.plan import Plan, Postponed, SafetyFinding, Session
 from supple.model.profile import EMPTY_PROFILE, Profile
 from supple.model.routine import Routine
+from supple.model.step import PlannedStep
 from supple.pipeline.progression import progress_week
 from supple.pipeline.resolve import ResolvedRoutine, options_for, resolve
 from supple.pipeline.safety import SessionSafety, check_profile, empty_session, unknown_waivers

@@ -9,8 +9,8 @@ import attrs
 
 from supple.errors import InputError, PluginError, Problem
 from supple.model.exercise import Dose
-from supple.model.plan import PlannedStep
 from supple.model.profile import Profile
+from supple.model.step import PlannedStep
 from supple.pipeline.resolve import ResolvedRoutine
 from supple.plugin.guard import PLUGIN_FAULTS, describe_fault, plugin_output
 from supple.plugin.registry import Registry

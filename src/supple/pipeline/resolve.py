@@ -9,17 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import Any, NamedTuple, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, ParamSpec, TypeVar
 
 import attrs
 
 from supple.errors import InputError, Problem
-from supple.model.plan import PlannedStep
-from supple.model.profile import Profile
 from supple.model.routine import Routine, StrategyChoice
+from supple.model.step import PlannedStep
 from supple.plugin.catalogue import UnknownExercise
 from supple.plugin.registry import Registry
 from supple.plugin.strategies import ProgressionStrategy, TimingStrategy
+
+if TYPE_CHECKING:
+    from supple.model.profile import Profile
 
 P = ParamSpec("P")
 R = TypeVar("R")

@@ -19,9 +19,10 @@ from typing import Any, NamedTuple
 from supple.errors import InputError, PluginError, Problem, SafetyRefusal, SuppleError
 from supple.io.profile_file import profile_problems
 from supple.model.exercise import Exercise
-from supple.model.plan import PlannedStep, SafetyFinding
+from supple.model.plan import SafetyFinding
 from supple.model.profile import Profile
 from supple.model.routine import Routine
+from supple.model.step import PlannedStep
 from supple.plugin.filters import SafetyContext, SafetyResult
 from supple.plugin.guard import PLUGIN_FAULTS, describe_fault, plugin_output
 from supple.plugin.registry import Registry

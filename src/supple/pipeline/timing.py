@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from supple.errors import InputError, PluginError
-from supple.model.plan import PlannedStep, Timeline
+from supple.model.plan import Timeline
+from supple.model.step import PlannedStep
 from supple.plugin.guard import PLUGIN_FAULTS, describe_fault, plugin_output
 from supple.plugin.registry import Registry
 

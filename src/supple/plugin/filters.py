@@ -10,9 +10,10 @@ import attrs
 from supple.model.fields import as_frozenset, is_callable, slug
 
 if TYPE_CHECKING:
-    from supple.model.plan import PlannedStep, SafetyFinding
+    from supple.model.plan import SafetyFinding
     from supple.model.profile import Profile
     from supple.model.routine import Routine
+    from supple.model.step import PlannedStep
     from supple.plugin.catalogue import Catalogue
 
 

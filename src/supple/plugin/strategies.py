@@ -13,7 +13,8 @@ from supple.model.fields import is_callable, slug
 from supple.plugin.contributions import WithOptions, options_reference
 
 if TYPE_CHECKING:
-    from supple.model.plan import PlannedStep, Timeline
+    from supple.model.plan import Timeline
+    from supple.model.step import PlannedStep
 
 
 @attrs.frozen

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from supple.model.exercise import Dose, Exercise
-from supple.model.plan import DISCLAIMER, Plan, PlannedStep, SafetyFinding, Session
+from supple.model.plan import DISCLAIMER, Plan, SafetyFinding, Session
+from supple.model.step import PlannedStep
 from supple.plugin.catalogue import CatalogueEntry
 
 JSON_SCHEMA_VERSION = 1

@@ -10,8 +10,9 @@ import datetime as dt
 
 from supple.model.durations import format_seconds
 from supple.model.exercise import Dose
-from supple.model.plan import DISCLAIMER, Plan, PlannedStep, Postponed, SafetyFinding, Session
+from supple.model.plan import DISCLAIMER, Plan, Postponed, SafetyFinding, Session
 from supple.model.routine import WEEKDAYS
+from supple.model.step import PlannedStep
 from supple.text import safe, wrap
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
