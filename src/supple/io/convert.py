@@ -1,4 +1,6 @@
-"""io.convert."""
+"""The strict cattrs converter supple reads every file with (no coercion: ``"10"`` is not 10,
+``true`` is not 1), and :func:`structure`, which turns cattrs' errors into located problems
+(``steps[3].reps: ...``). Plugins structure their option tables with it."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Reading routine and profile files: TOML (tomllib) structured with cattrs, checked, and
-turned into :class:`supple.Routine` / :class:`supple.Profile`.
+"""Reading routine files: TOML (tomllib) structured with cattrs, checked, and turned into a
+:class:`supple.Routine`.
 
 Every problem is reported with the file, the key path (``steps[3].reps``, steps counted from
 1 as they appear in the file) and what is wrong; all problems of a file are reported at once.

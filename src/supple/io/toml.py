@@ -1,4 +1,5 @@
-"""io.toml."""
+"""Reading a TOML file with clear errors: missing, a directory, a FIFO or device, too large, not
+UTF-8, not TOML."""
 
 from __future__ import annotations
 

@@ -1,1 +1,2 @@
-"""supple.model."""
+"""The data model: frozen attrs classes only, no behaviour beyond describing themselves
+(exercises and doses, routines, profiles, planned steps and plans)."""

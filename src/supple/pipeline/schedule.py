@@ -1,4 +1,4 @@
-"""Turning a ``[schedule]`` into session start times, correct across daylight-saving changes.
+"""Stage 3, schedule: turning a ``[schedule]`` into session start times, correct across daylight-saving changes.
 
 Sessions are built from local wall-clock times in the routine's IANA zone: 07:30 stays 07:30
 on both sides of a clock change, so its UTC offset changes (``+01:00`` to ``+02:00`` in Madrid

@@ -1,4 +1,5 @@
-"""pipeline.timing."""
+"""Stage 6, timing: each session laid out in time by its timing strategy, the engine's one rule
+for an exercise's minimum interval within a session, and the longest session supple plans."""
 
 from __future__ import annotations
 
