@@ -31,10 +31,6 @@ from supple_ics import text, zone
 if TYPE_CHECKING:
     from supple_ics.options import IcsOptions
 
-try:  # CPython's own SHA-1: spares loading OpenSSL through hashlib (about 2 ms at start-up)
-    from _sha1 import sha1 as _sha1
-except ImportError:  # a Python built without it (tests/plugins/test_ics_uid.py)
-    from hashlib import sha1 as _sha1
 
 #: The product identifier. No version number, so a supple upgrade alone does not change files.
 PRODID = "-//supple//supple calendar export//EN"
@@ -51,21 +47,14 @@ class Text(vText):
         return text.escape(str(self)).encode(getattr(self, "encoding", "utf-8"))
 
 
-def uuid5(namespace: uuid.UUID, name: str) -> uuid.UUID:
-    """Exactly :func:`uuid.uuid5` (RFC 4122 name-based UUID, SHA-1), without the import of
-    :mod:`hashlib` (and with it OpenSSL) that :func:`uuid.uuid5` makes on its first call."""
-    digest = _sha1(namespace.bytes + bytes(name, "utf-8")).digest()
-    return uuid.UUID(bytes=digest[:16], version=5)
-
-
 #: A fixed namespace for event UIDs (uuid5 of supple's URL-style name). Never change it: every
 #: calendar that ever imported a supple export knows its events by UIDs made from it.
-NAMESPACE = uuid5(uuid.NAMESPACE_URL, "https://supple.invalid/ics/event")
+NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://supple.invalid/ics/event")
 
 
 def routine_namespace(routine_id: str) -> uuid.UUID:
     """The namespace of routine ``routine_id``'s event UIDs (see :func:`event_uid`)."""
-    return uuid5(NAMESPACE, f"routine:{routine_id}")
+    return uuid.uuid5(NAMESPACE, f"routine:{routine_id}")
 
 
 def event_uid(routine_id: str | uuid.UUID, day: dt.date, slot: int) -> str:
@@ -74,7 +63,7 @@ def event_uid(routine_id: str | uuid.UUID, day: dt.date, slot: int) -> str:
     about anyone (the routine's id is hashed, never written). ``routine_id`` may be given as
     its :func:`routine_namespace`, computed once per export."""
     routine = routine_id if isinstance(routine_id, uuid.UUID) else routine_namespace(routine_id)
-    return str(uuid5(routine, f"{day.isoformat()}#{slot}"))
+    return str(uuid.uuid5(routine, f"{day.isoformat()}#{slot}"))
 
 
 def stamp(routine: supple.Routine) -> dt.datetime:

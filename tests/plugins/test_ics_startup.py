@@ -1,11 +1,9 @@
 """What loading the ics plugin costs every supple command, and what an export loads: importing
 ``supple_ics`` builds no attrs class (the options class, ``supple_ics.options.IcsOptions``, is
-imported when a calendar is exported); an export makes its
-UIDs without loading OpenSSL through hashlib. Each check runs in a fresh interpreter."""
+imported when a calendar is exported). Each check runs in a fresh interpreter."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -52,16 +50,3 @@ def test_the_exporter_declares_the_options_class():
     assert exporter.options is IcsOptions
 
 
-@pytest.mark.skipif(importlib.util.find_spec("_sha1") is None,
-                    reason="this Python has no _sha1 module; UIDs come from hashlib")
-def test_an_export_does_not_load_openssl_through_hashlib(tmp_path):
-    out = tmp_path / "morning.ics"
-    loaded = fresh(
-        "import json, sys\n"
-        "from supple.cli import cli\n"
-        f"cli.main(['export', {str(ROOT / 'routines' / 'morning-mobility.toml')!r}, '--to', 'ics',\n"
-        f"          '-o', {str(out)!r}], prog_name='supple', standalone_mode=False)\n"
-        "print(json.dumps(sorted(m for m in ('_hashlib', 'hashlib', '_sha1') if m in sys.modules)))"
-    )
-    assert out.read_bytes().count(b"BEGIN:VEVENT") == 42
-    assert loaded == ["_sha1"]
