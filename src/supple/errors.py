@@ -10,13 +10,17 @@ message and exit with the documented status instead of a traceback:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import attrs
 
 if TYPE_CHECKING:
     from supple.model.plan import SafetyFinding
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @attrs.frozen
@@ -87,3 +91,34 @@ class SafetyRefusal(SuppleError):
         self.advice = advice
         self.findings = findings
         super().__init__(advice)
+
+
+class Problems(list[Problem]):
+    """The one accumulator of located problems: every check of a file adds to it, and it
+    raises them all together (so a file with six mistakes shows six, not one a run).
+
+    >>> problems = Problems()
+    >>> problems.attempt(int, "7")
+    7
+    >>> problems.add("must be positive", "r.toml", "steps[1].reps")
+    >>> len(problems)
+    1
+    """
+
+    def add(self, message: str, file: str | None = None, key: str | None = None) -> None:
+        """Add one problem."""
+        self.append(Problem(message, file, key))
+
+    def attempt(self, fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R | None:
+        """``fn(*args, **kwargs)``; when it raises :class:`InputError`, its problems are kept
+        and the result is ``None``."""
+        try:
+            return fn(*args, **kwargs)
+        except InputError as exc:
+            self.extend(exc.problems)
+            return None
+
+    def raise_if_any(self, *, unique: bool = False) -> None:
+        """Raise :class:`InputError` with every problem collected (each once if ``unique``)."""
+        if self:
+            raise InputError(list(dict.fromkeys(self)) if unique else list(self))

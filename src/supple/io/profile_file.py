@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from supple import limits
-from supple.errors import InputError, Problem
+from supple.errors import Problem, Problems
 from supple.io.convert import structure
 from supple.io.toml import read_toml
 from supple.model.profile import Profile
@@ -49,7 +49,7 @@ def load_profile(path: str | os.PathLike[str]) -> Profile:
 
 def profile_from_dict(data: Mapping[str, Any], file: str) -> Profile:
     """A :class:`supple.Profile` from a parsed profile file's data."""
-    problems: list[Problem] = []
+    problems = Problems()
     for key in data:
         if key not in PROFILE_TABLES:
             problems.append(Problem(
@@ -61,8 +61,7 @@ def profile_from_dict(data: Mapping[str, Any], file: str) -> Profile:
     if not isinstance(plugins, Mapping) or not all(isinstance(v, Mapping) for v in plugins.values()):
         problems.append(Problem("expected tables such as [plugins.safety]", file, "plugins"))
         plugins = {}
-    if problems:
-        raise InputError(problems)
+    problems.raise_if_any()
     table = structure(data["profile"], _ProfileTable, file=file, key="profile")
     profile = Profile(
         conditions=tuple(dict.fromkeys(c.strip().lower() for c in table.conditions)),
@@ -75,17 +74,16 @@ def profile_from_dict(data: Mapping[str, Any], file: str) -> Profile:
         plugins={name: dict(value) for name, value in plugins.items()}, path=file,
     )
     problems = profile_problems(profile, file)
-    if problems:
-        raise InputError(problems)
+    problems.raise_if_any()
     return profile
 
 
-def profile_problems(profile: Profile, file: str | None = None) -> list[Problem]:
+def profile_problems(profile: Profile, file: str | None = None) -> Problems:
     """What is wrong with ``profile``'s values, located at their keys (``file`` defaults to
     ``<profile>`` for a profile built in code). Condition and red-flag ids are checked against
     the loaded safety filters when planning (:func:`supple.pipeline.safety.check_profile`)."""
     where = file or profile.path or "<profile>"
-    problems: list[Problem] = []
+    problems = Problems()
 
     def check_range(key: str, value: object, low: int, high: int) -> None:
         if value is None:

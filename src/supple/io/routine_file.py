@@ -11,13 +11,13 @@ import datetime as dt
 import functools
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import attrs
 
 from supple import limits
-from supple.errors import InputError, Problem
+from supple.errors import InputError, Problem, Problems
 from supple.io.convert import Seconds, _describe, structure
 from supple.io.toml import read_toml
 from supple.model.routine import (
@@ -89,14 +89,8 @@ def load_routine(path: str | os.PathLike[str]) -> Routine:
 
 def routine_from_dict(data: Mapping[str, Any], file: str) -> Routine:
     """Check a parsed routine document (a dict as tomllib returns it) and build the Routine."""
-    problems: list[Problem] = []
-
-    def collect(fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R | None:
-        try:
-            return fn(*args, **kwargs)
-        except InputError as exc:
-            problems.extend(exc.problems)
-            return None
+    problems = Problems()
+    collect = problems.attempt
 
     for key in data:
         if key not in ROUTINE_TABLES:
@@ -171,8 +165,7 @@ def routine_from_dict(data: Mapping[str, Any], file: str) -> Routine:
             continue
         extra[table_name] = {k: dict(v) for k, v in value.items()}
 
-    if problems:
-        raise InputError(problems)
+    problems.raise_if_any()
     assert info is not None and timing is not None and progression is not None
     return Routine(
         path=file, info=info, steps=tuple(steps), timing=timing, progression=progression,
@@ -217,7 +210,7 @@ def _step(raw: Any, number: int, file: str) -> Step:
     raw = dict(raw)
     timing = raw.pop("timing", {})
     progression_raw = raw.pop("progression", None)
-    problems: list[Problem] = []
+    problems = Problems()
     table = None
     try:
         table = structure(raw, _StepTable, file=file, key=key)
@@ -254,8 +247,7 @@ def _step(raw: Any, number: int, file: str) -> Step:
         bad = _text(table.note, file, f"{key}.note")
         if bad:
             problems.append(bad)
-    if problems:
-        raise InputError(problems)
+    problems.raise_if_any()
     assert table is not None
     return Step(
         number=number, exercise=table.exercise.strip(), sets=table.sets, reps=table.reps,
@@ -277,7 +269,7 @@ _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 def _schedule(table: _ScheduleTable, file: str) -> Schedule:
     from supple.pipeline.schedule import resolve_timezone
 
-    problems: list[Problem] = []
+    problems = Problems()
     days: tuple[int, ...] = ()
     if isinstance(table.days, str):
         word = table.days.strip().lower()
@@ -358,8 +350,7 @@ def _schedule(table: _ScheduleTable, file: str) -> Schedule:
         zone = resolve_timezone(table.timezone)
     except ValueError as exc:
         problems.append(Problem(str(exc), file, "schedule.timezone"))
-    if problems:
-        raise InputError(problems)
+    problems.raise_if_any()
     assert until is not None and zone is not None
     if days and not any((table.start + dt.timedelta(days=i)).weekday() in days
                         for i in range(min(7, (until - table.start).days + 1))):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import attrs
 
-from supple.errors import InputError, PluginError, Problem
+from supple.errors import InputError, PluginError, Problem, Problems
 from supple.model.exercise import Dose
 from supple.model.profile import Profile
 from supple.model.step import PlannedStep
@@ -34,7 +34,7 @@ def check_doses(
     progressed: tuple[PlannedStep, ...], base: tuple[PlannedStep, ...], week: int, resolved: ResolvedRoutine
 ) -> None:
     """A progression may not take a dose past the limits a routine file has."""
-    problems = []
+    problems = Problems()
     for step, before in zip(progressed, base):
         if step.dose is before.dose:
             continue
@@ -47,8 +47,7 @@ def check_doses(
                     f"supple allows is {limit:g}{unit}: lower the increment or give a cap",
                     resolved.routine.path, progression_key(step, resolved),
                 ))
-    if problems:
-        raise InputError(problems)
+    problems.raise_if_any()
 
 
 def step_key(step: PlannedStep, resolved: ResolvedRoutine) -> str:

@@ -7,13 +7,13 @@ It reads the registry, the routine and the profile and changes none of them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple, ParamSpec, TypeVar
 
 import attrs
 
-from supple.errors import InputError, Problem
+from supple.errors import InputError, Problem, Problems
 from supple.model.routine import Routine, StrategyChoice
 from supple.model.step import PlannedStep
 from supple.plugin.catalogue import UnknownExercise
@@ -61,14 +61,8 @@ def resolve(routine: Routine, registry: Registry, profile: Profile | None = None
     """Look every name in ``routine`` up in ``registry``. Raises :class:`InputError` listing
     every unknown exercise, strategy or bad option, each located in the file."""
     file = routine.path
-    problems: list[Problem] = []
-
-    def attempt(fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R | None:
-        try:
-            return fn(*args, **kwargs)
-        except InputError as exc:
-            problems.extend(exc.problems)
-            return None
+    problems = Problems()
+    attempt = problems.attempt
 
     timing = attempt(
         registry.get, "timing strategy", routine.timing.name, file=file, key="timing.strategy"
@@ -153,7 +147,7 @@ def resolve(routine: Routine, registry: Registry, profile: Profile | None = None
             )
         )
     if problems:
-        raise InputError(_unique(problems))
+        problems.raise_if_any(unique=True)
     assert timing is not None
     return ResolvedRoutine(
         routine=routine,
@@ -164,6 +158,3 @@ def resolve(routine: Routine, registry: Registry, profile: Profile | None = None
         settings=settings or {},
     )
 
-
-def _unique(problems: list[Problem]) -> list[Problem]:
-    return list(dict.fromkeys(problems))

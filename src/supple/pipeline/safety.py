@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
-from supple.errors import InputError, PluginError, Problem, SafetyRefusal, SuppleError
+from supple.errors import PluginError, Problem, SafetyRefusal, SuppleError
 from supple.io.profile_file import profile_problems
 from supple.model.exercise import Exercise
 from supple.model.plan import SafetyFinding
@@ -54,8 +54,7 @@ def check_profile(profile: Profile, registry: Registry) -> None:
                     hint = " (no safety filter is loaded that knows any)"
                 word = "condition" if key == "conditions" else "red flag"
                 problems.append(Problem(f"unknown {word} {value!r}{hint}", file, f"profile.{key}[{index}]"))
-    if problems:
-        raise InputError(problems)
+    problems.raise_if_any()
 
 
 class Outcome(NamedTuple):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
 import attrs
 
-from supple.errors import InputError, PluginError, Problem
+from supple.errors import InputError, PluginError, Problem, Problems
 from supple.plugin.catalogue import Catalogue, CatalogueEntry
 from supple.plugin.contributions import CONTRIBUTION_KINDS
 from supple.plugin.selection import ENV_STRICT
@@ -295,7 +295,7 @@ class Registry:
         from supple.io.convert import structure
 
         person = person or {}
-        problems: list[Problem] = []
+        problems = Problems()
         out: dict[str, Any] = {}
         for name, declared in self.settings.items():
             if name not in tables and name not in person:
@@ -344,8 +344,7 @@ class Registry:
             else:
                 hint = " (no loaded plugin takes settings)"
             problems.append(Problem(f"no plugin called {name!r} takes settings{hint}", file, f"plugins.{name}"))
-        if problems:
-            raise InputError(problems)
+        problems.raise_if_any()
         return _Settings(out, self.settings)
 
 
