@@ -192,8 +192,10 @@ def test_supple_plugins_lists_the_installed_example_and_the_scaffold(fresh):
     # supple's wheel carries every first-party plugin and the bundled routines
     everything = json.loads(supple_in(fresh, "plugins", "--all", "--json").stdout)
     built_in = {e["name"]: e["status"] for e in everything if e["builtin"]}
-    assert set(built_in) == {"backcare", "timing", "progression", "json", "safety", "ics", "markdown",
-                             "html", "pdf"}
+    from supple.plugin.builtin import BUILTIN_PLUGINS
+
+    assert set(built_in) == set(BUILTIN_PLUGINS) == {
+        "backcare", "timing", "progression", "json", "safety", "ics", "markdown", "handout"}
     assert set(built_in.values()) == {"active"}
     routines = supple_in(fresh, "routines").stdout
     assert "desk-micro-break" in routines and "morning-mobility" in routines
