@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from supple.cli._common import ALLOW_OPTION, PROFILE_OPTION, build_plan_from_args, dump_json, registry
+from supple.cli._common import ALLOW_OPTION, PROFILE_OPTION, SCHEDULE_OPTIONS, build_plan_from_args, dump_json, registry
 from supple.errors import InputError
 from supple.pipeline.export import export_plan, exporter_for
 
@@ -24,6 +24,7 @@ _REASONS = {
               help="The CalDAV calendar's address (the calendar collection, https://...).")
 @click.option("--user", metavar="NAME",
               help="User name (default: $SUPPLE_CALDAV_USER, or the netrc entry's login).")
+@SCHEDULE_OPTIONS
 @PROFILE_OPTION
 @ALLOW_OPTION
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")

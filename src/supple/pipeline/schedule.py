@@ -50,17 +50,30 @@ def resolve_timezone(name: str | None) -> str:
 
 def machine_timezone() -> str:
     """This machine's IANA zone name: ``$TZ`` if it names one (``Europe/Madrid``,
-    ``:Europe/Madrid`` or a path into a zoneinfo folder), else the zone ``/etc/localtime``
+    ``:Europe/Madrid`` or a path into a zoneinfo folder), else the system's zone as tzlocal
+    reads it, else the zone ``/etc/localtime``
     links to, else the name in ``/etc/timezone``, else ``UTC``.
 
     A routine without ``timezone`` plans in this zone, so its plan depends on the machine;
     bundled routines and anything shared should name their zone.
     """
+    return machine_zone()[0]
+
+
+def machine_zone() -> tuple[str, bool]:
+    """``(zone, found)``: this machine's IANA zone as :func:`machine_timezone` describes it
+    (read with tzlocal first), and whether one was found; ``("UTC", False)`` when none was."""
     from zoneinfo import ZoneInfo
 
     candidates = []
     env = os.environ.get("TZ", "").lstrip(":").strip()
     candidates.append(env.split("zoneinfo/", 1)[1] if "zoneinfo/" in env else env)
+    try:  # the system's setting as tzlocal reads it (it caches it: $TZ is read above)
+        import tzlocal
+
+        candidates.append(tzlocal.get_localzone_name() or "")
+    except Exception:  # tzlocal reports a misconfigured system with assorted errors
+        pass
     try:
         link = os.path.realpath("/etc/localtime")
         if "zoneinfo/" in link:
@@ -76,10 +89,10 @@ def machine_timezone() -> str:
         if name and ".." not in name and not name.startswith("/"):
             try:
                 ZoneInfo(name)
-                return name
+                return name, True
             except Exception:
                 continue
-    return "UTC"
+    return "UTC", False
 
 
 def local_datetime(day: dt.date, time: dt.time, zone: dt.tzinfo) -> dt.datetime:
@@ -106,7 +119,7 @@ def session_starts(schedule: Schedule) -> Iterator[tuple[int, dt.datetime]]:
     day = schedule.start
     one = dt.timedelta(days=1)
     while day <= schedule.until:
-        if day.weekday() in days:
+        if day.weekday() in days and not (schedule.skip and schedule.skipped(day)):
             week = (day - schedule.start).days // 7 + 1
             for time in schedule.times:
                 yield week, local_datetime(day, time, zone)
