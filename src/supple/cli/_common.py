@@ -11,6 +11,7 @@ import click
 from supple.errors import SafetyRefusal
 
 if TYPE_CHECKING:
+    from supple.io.schedule_options import ScheduleOverrides
     from supple.model.plan import Plan
     from supple.model.profile import Profile
     from supple.model.routine import Routine
@@ -106,14 +107,20 @@ def load_profile_arg(path: str | None) -> Profile | None:
     return read_profile(path)
 
 
+def schedule_overrides(ctx: click.Context) -> ScheduleOverrides:
+    """The schedule options given (:data:`SCHEDULE_OPTIONS`), checked."""
+    from supple.io.schedule_options import parse_overrides
+
+    return parse_overrides(ctx.meta.get(_SCHEDULE, {}))
+
+
 def load_routine_arg(ctx: click.Context, path: str) -> Routine:
     """The routine file ``path`` with the schedule options (:data:`SCHEDULE_OPTIONS`) applied;
     what the clock filled in (no start, no zone) is said in one line on standard error."""
-    from supple.io.schedule_options import load_routine_with, parse_overrides
+    from supple.io.schedule_options import load_routine_with
     from supple.io.schedule_parts import assumption_note
 
-    overrides = parse_overrides(ctx.meta.get(_SCHEDULE, {}))
-    loaded = load_routine_with(path, overrides)
+    loaded = load_routine_with(path, schedule_overrides(ctx))
     note = assumption_note(loaded.schedule)
     if note:
         click.echo(f"supple: note: {note}", err=True)
