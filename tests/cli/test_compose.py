@@ -296,3 +296,11 @@ def test_new_routine_with_a_wrong_exercise_or_a_red_flag_writes_nothing(tmp_path
 def test_new_plugin_works_as_before_and_as_new_plugin():
     assert "Start a new plugin" in run("new-plugin", "--help").output
     assert "Start a new plugin" in run("new", "plugin", "--help").output
+
+
+def test_sync_refuses_a_start_from_the_clock_before_reaching_the_server():
+    # port 9 (discard) on 127.0.0.1 is never contacted: the check comes first
+    result = run("sync", "desk-break", "--url", "http://127.0.0.1:9/cal/", "--user", "alice", input="")
+    assert result.exit_code == 2
+    assert "--start: a calendar kept in step needs a fixed start" in result.stderr
+    assert "cannot talk" not in result.stderr

@@ -89,6 +89,10 @@ def _export(ctx: click.Context, routine: str, profile: str | None, allow: tuple[
     reg = registry(ctx)
     exporter_for(reg, "ics")
     result, loaded, _person = build_plan_from_args(ctx, routine, profile, allow)
+    if loaded.schedule is not None and "start" in loaded.schedule.assumed:
+        # a start from the clock moves every day: each sync would move every event
+        raise InputError.at("a calendar kept in step needs a fixed start: give --start DATE, or sync a "
+                            "copy that names one (`supple routines copy NAME`)", None, "--start")
     data = export_plan(result, reg, "ics")
     assert loaded.schedule is not None  # the ics exporter needs one: export_plan said so otherwise
     return data, result, ZoneInfo(loaded.schedule.timezone)
