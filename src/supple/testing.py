@@ -87,6 +87,17 @@ def load_test_routine(routine: TomlInput) -> Routine:
     return load_routine(text)
 
 
+def with_schedule(routine: str | os.PathLike[str], **schedule: Any) -> dict[str, Any]:
+    """The routine file ``routine`` parsed, with ``schedule`` keys written into its
+    ``[schedule]`` (``start=datetime.date(2026, 12, 7), timezone="Europe/Madrid"``): a template
+    routine planned on fixed dates, for :func:`plan_routine` and :func:`export_routine`."""
+    from supple.io.toml import read_toml
+
+    data = dict(read_toml(os.fspath(routine)))
+    data["schedule"] = {**data.get("schedule", {}), **schedule}
+    return data
+
+
 def load_test_profile(profile: TomlInput | Profile | None) -> Profile | None:
     """A :class:`supple.Profile` from a path, TOML text, a parsed dict or a Profile (or None)."""
     from supple.io.routine_file import load_profile, profile_from_dict

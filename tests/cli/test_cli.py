@@ -31,7 +31,7 @@ def test_python_dash_m_supple_works():
 
 
 def test_plan_json_has_the_documented_shape():
-    data = json.loads(run("plan", "morning-mobility", "--json").output)
+    data = json.loads(run("plan", "morning-mobility", "--json", "--start", "2026-12-07", "--timezone", "Europe/Madrid").output)
     assert data["routine"]["title"] == "Morning back mobility"
     session = data["sessions"][0]
     assert session["start"] == "2026-12-07T07:30:00+01:00"

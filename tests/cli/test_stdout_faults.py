@@ -27,10 +27,11 @@ timezone = "Europe/Madrid"
 exercise = "cat-cow"
 """
 
+FIXED = ["--start", "2026-12-07", "--timezone", "Europe/Madrid"]  # no note about a start from the clock
 COMMANDS = {
-    "plan": ["plan", ROUTINE],
-    "plan --json": ["plan", ROUTINE, "--json"],
-    "export ics": ["export", ROUTINE, "--to", "ics"],
+    "plan": ["plan", ROUTINE, *FIXED],
+    "plan --json": ["plan", ROUTINE, "--json", *FIXED],
+    "export ics": ["export", ROUTINE, "--to", "ics", *FIXED],
     "exercises": ["exercises"],
 }
 
@@ -99,7 +100,7 @@ def test_a_pipe_given_to_o_is_refused():
 
 
 def test_a_closed_pipe_still_ends_quietly():
-    done = subprocess.run(f"{sys.executable} -m supple plan {ROUTINE} --week 1 | head -c 10",
+    done = subprocess.run(f"{sys.executable} -m supple plan {ROUTINE} --week 1 {' '.join(FIXED)} | head -c 10",
                           shell=True, capture_output=True, text=True, timeout=60)
     assert done.stdout == "Morning ba" and done.stderr == ""
 

@@ -138,14 +138,14 @@ def test_a_broken_log_file_is_a_clear_error_not_a_traceback(env):
 
 
 def test_a_bundled_routine_runs_from_start_to_end(env):
-    result = invoke(env, "run", "desk-break", "--week", "2", "--no-prompt")
+    result = invoke(env, "run", "desk-break", "--start", "2026-12-07", "--timezone", "Europe/Madrid", "--week", "2", "--no-prompt")
     assert result.exit_code == 0, result.output
     assert "Session: week 2, Mon 2026-12-14 11:00 CET; 5 exercises" in result.stdout
     assert "Session complete: 5 of 5 exercises done" in result.stdout
 
 
 def test_today_s_session_is_chosen_from_the_clock(env):
-    result = invoke(env, "run", "desk-break", "--no-prompt")
+    result = invoke(env, "run", "desk-break", "--start", "2026-12-07", "--timezone", "Europe/Madrid", "--no-prompt")
     assert "Session: week 1, Wed 2026-12-09 11:00 CET" in result.stdout  # 08:00: the first of today
 
 

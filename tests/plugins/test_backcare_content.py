@@ -8,7 +8,6 @@ import re
 import subprocess
 import sys
 import tomllib
-import zoneinfo
 from pathlib import Path
 
 import pytest
@@ -322,9 +321,9 @@ def test_routine_file_has_its_id_revision_and_a_valid_schedule(path):
     assert data["routine"]["id"] == path.stem
     assert data["routine"]["revised"] == dt.date(2026, 11, 1)
     schedule = data["schedule"]
-    assert schedule["start"] == dt.date(2026, 12, 7)
+    # a template: whoever plans it gives the start and the zone (or gets tomorrow, locally)
+    assert "start" not in schedule and "timezone" not in schedule
     assert 4 <= schedule["weeks"] <= 8
-    zoneinfo.ZoneInfo(schedule["timezone"])
     assert schedule["times"]
     for time in schedule["times"]:
         assert re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", time), time

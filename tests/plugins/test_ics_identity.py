@@ -171,7 +171,8 @@ def _export_in_subprocess(path: Path, environ: dict[str, str]) -> bytes:
     env = {key: value for key, value in os.environ.items() if key not in ("TZ", "LC_ALL", "LANG")}
     env.update(environ)
     result = subprocess.run(
-        [sys.executable, "-m", "supple", "export", str(path), "--to", "ics", "-O", "alarm=10"],
+        [sys.executable, "-m", "supple", "export", str(path), "--to", "ics", "-O", "alarm=10",
+         "--start", "2026-12-07", "--timezone", "Europe/Madrid"],
         capture_output=True, env=env, timeout=120, check=False,
     )
     assert result.returncode == 0, result.stderr.decode()

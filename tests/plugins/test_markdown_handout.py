@@ -1,7 +1,8 @@
 """The ``md`` exporter's handout: what it contains, its options, and how it is written.
 
 Golden files: tests/plugins/golden/morning-mobility.md is the handout of the bundled routine
-``morning-mobility`` exactly as ``supple export morning-mobility --to md`` writes it. When a
+``morning-mobility`` exactly as ``supple export morning-mobility --to md --start 2026-12-07
+--timezone Europe/Madrid`` writes it (the routine is a template: the golden file fixes its dates). When a
 deliberate change (to the handout, the content or the planning) alters it, regenerate every
 golden file with one command and review the diff:
 
@@ -143,7 +144,7 @@ def section(text: str, heading: str) -> str:
 
 
 def test_morning_mobility_handout_matches_its_golden_file():
-    result = run("export", "morning-mobility", "--to", "md")
+    result = run("export", "morning-mobility", "--to", "md", "--start", "2026-12-07", "--timezone", "Europe/Madrid")
     assert result.exit_code == 0, result.output
     check_golden("morning-mobility.md", result.stdout_bytes)
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from click.testing import CliRunner
@@ -22,8 +24,16 @@ def test_bundled_routine_checks_and_plans(path):
     runner = CliRunner()
     check = runner.invoke(cli, ["check", str(path)])
     assert check.exit_code == 0, check.output
-    plan = runner.invoke(cli, ["plan", path.stem, "--json"])
+    # a template: without --start it plans from tomorrow in the local zone, and says so
+    plan = runner.invoke(cli, ["plan", path.stem, "--json"], env={"TZ": "America/New_York"})
     assert plan.exit_code == 0, plan.output
-    data = json.loads(plan.output)
+    data = json.loads(plan.stdout)
     assert data["sessions"] and all(s["start"] for s in data["sessions"])
+    tomorrow = dt.datetime.now(ZoneInfo("America/New_York")).date() + dt.timedelta(days=1)
+    assert data["routine"]["timezone"] == "America/New_York"
+    assert data["sessions"][0]["start"][:10] >= tomorrow.isoformat()
+    assert data["sessions"][0]["start"][:10] < (tomorrow + dt.timedelta(days=7)).isoformat()
+    assert plan.stderr.count("\n") == 1
+    assert f"planning starting tomorrow, {tomorrow.isoformat()}, in this computer's time zone, " \
+           "America/New_York" in plan.stderr
     assert all(s["steps"] and s["duration_s"] > 0 for s in data["sessions"])

@@ -3,13 +3,15 @@ refusal message, JSON output, and the common options."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from supple.errors import SafetyRefusal
 
 if TYPE_CHECKING:
+    from supple.io.schedule_options import ScheduleOverrides
     from supple.model.plan import Plan
     from supple.model.profile import Profile
     from supple.model.routine import Routine
@@ -89,10 +91,41 @@ def routine_path(ctx: click.Context, value: str | None) -> str:
 
 
 def load_profile_arg(path: str | None) -> Profile | None:
-    """The ``--profile`` file, else the user's profile.toml, else none."""
+    """The ``--profile`` file, else the user's profile.toml, else none; none with ``--no-profile``
+    (said on standard error; an error together with ``--profile``)."""
     from supple.pipeline.load import read_profile
 
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and ctx.meta.get(_NO_PROFILE):
+        if path is not None:
+            from supple.errors import InputError
+
+            raise InputError.at("--no-profile and --profile contradict each other; give one", None,
+                                "--no-profile")
+        click.echo("supple: note: --no-profile: planning for a person with no stated conditions",
+                   err=True)
+        return None
     return read_profile(path)
+
+
+def schedule_overrides(ctx: click.Context) -> ScheduleOverrides:
+    """The schedule options given (:data:`SCHEDULE_OPTIONS`), checked."""
+    from supple.io.schedule_options import parse_overrides
+
+    return parse_overrides(ctx.meta.get(_SCHEDULE, {}))
+
+
+def load_routine_arg(ctx: click.Context, path: str) -> Routine:
+    """The routine file ``path`` with the schedule options (:data:`SCHEDULE_OPTIONS`) applied;
+    what the clock filled in (no start, no zone) is said in one line on standard error."""
+    from supple.io.schedule_options import load_routine_with
+    from supple.io.schedule_parts import assumption_note
+
+    loaded = load_routine_with(path, schedule_overrides(ctx))
+    note = assumption_note(loaded.schedule)
+    if note:
+        click.echo(f"supple: note: {note}", err=True)
+    return loaded
 
 
 def dump_json(data: Any) -> None:
@@ -104,19 +137,60 @@ def dump_json(data: Any) -> None:
 def build_plan_from_args(
     ctx: click.Context, routine: str | None, profile: str | None, allow: tuple[str, ...]
 ) -> tuple[Plan, Routine, Profile | None]:
-    from supple.io.routine_file import load_routine
     from supple.pipeline.orchestrator import build_plan
 
     path = routine_path(ctx, routine)
-    loaded = load_routine(path)
+    loaded = load_routine_arg(ctx, path)
     person = load_profile_arg(profile)
     return build_plan(loaded, registry(ctx), person, waive=allow), loaded, person
 
 
-PROFILE_OPTION = click.option(
+_NO_PROFILE = "supple.no_profile"
+_SCHEDULE = "supple.schedule"
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _remember(key: str) -> Callable[[click.Context, click.Parameter, Any], None]:
+    def store(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+        if key == _NO_PROFILE:
+            ctx.meta[_NO_PROFILE] = bool(value)
+        elif value is not None:
+            ctx.meta.setdefault(_SCHEDULE, {})[f"--{param.name}"] = value
+    return store
+
+
+_PROFILE = click.option(
     "--profile", "-p", "profile", metavar="FILE",
     help="Profile file (default: profile.toml in the user's config directory, if any).",
 )
+_NO_PROFILE_FLAG = click.option(
+    "--no-profile", is_flag=True, expose_value=False, callback=_remember(_NO_PROFILE),
+    help="Read no profile: plan as for a person with no stated conditions.",
+)
+
+
+def PROFILE_OPTION(function: F) -> F:  # noqa: N802 (used as a decorator, like the constants)
+    """``--profile FILE`` and ``--no-profile`` (read by :func:`load_profile_arg`)."""
+    return _PROFILE(_NO_PROFILE_FLAG(function))
+
+
+_SCHEDULE_HELP = {
+    "start": ("DATE", "First day of the programme, YYYY-MM-DD (default: the routine's, else tomorrow)."),
+    "timezone": ("ZONE", "IANA time zone, e.g. America/New_York (default: the routine's, else this computer's)."),
+    "times": ("HH:MM[,HH:MM]", "Session times of day, e.g. 09:00,14:00."),
+    "days": ("DAYS", "daily, weekdays, weekends or days such as mon,wed,fri."),
+    "weeks": ("N", "Programme length in weeks (replaces the routine's until)."),
+    "until": ("DATE", "Last day of the programme (replaces the routine's weeks)."),
+}
+
+
+def SCHEDULE_OPTIONS(function: F) -> F:  # noqa: N802 (used as a decorator, like the constants)
+    """``--start``, ``--timezone``, ``--times``, ``--days``, ``--weeks``, ``--until``: override
+    the routine's ``[schedule]`` key by key (read by :func:`load_routine_arg`)."""
+    for name, (metavar, text) in reversed(_SCHEDULE_HELP.items()):
+        function = click.option(f"--{name}", name, metavar=metavar, help=text, expose_value=False,
+                                callback=_remember(_SCHEDULE))(function)
+    return function
 
 
 ALLOW_OPTION = click.option(

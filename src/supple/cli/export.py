@@ -10,6 +10,7 @@ import click
 from supple.cli._common import (
     ALLOW_OPTION,
     PROFILE_OPTION,
+    SCHEDULE_OPTIONS,
     build_plan_from_args,
     registry,
 )
@@ -35,6 +36,7 @@ def _option_value(text: str) -> Any:
 @click.argument("routine")
 @click.option("--to", "fmt", required=True, metavar="FORMAT", help="An exporter's name: ics, md, json...")
 @click.option("-o", "--output", metavar="PATH", help="Write to this file (atomically) instead of stdout.")
+@SCHEDULE_OPTIONS
 @PROFILE_OPTION
 @ALLOW_OPTION
 @click.option("--option", "-O", "options", multiple=True, metavar="KEY=VALUE",

@@ -12,7 +12,14 @@ from typing import Any
 import click
 
 from supple.cli import log_options
-from supple.cli._common import PROFILE_OPTION, load_profile_arg, registry, routine_path
+from supple.cli._common import (
+    PROFILE_OPTION,
+    SCHEDULE_OPTIONS,
+    load_profile_arg,
+    load_routine_arg,
+    registry,
+    routine_path,
+)
 from supple.cli.log_options import DAY, TIME, describe, resolve_routine_filter
 from supple.errors import InputError, SafetyRefusal
 
@@ -62,6 +69,7 @@ def _manual_steps(steps: Any, outcome: str) -> tuple[Any, ...]:
 @_outcome_option
 @click.option("--effort", type=EFFORT, help="How it felt.")
 @click.option("--note", metavar="TEXT", help="A note of your own.")
+@SCHEDULE_OPTIONS
 @PROFILE_OPTION
 @click.pass_context
 def add(ctx: click.Context, routine: str, day: dt.date | None, at: dt.time | None, week: int | None,
@@ -73,12 +81,11 @@ def add(ctx: click.Context, routine: str, day: dt.date | None, at: dt.time | Non
     """
     from supple.guide.log import LoggedSession, LoggedStep, record_or_keep
     from supple.guide.sessions import choose_session
-    from supple.io.routine_file import load_routine
     from supple.pipeline.orchestrator import build_plan
     from supple.text import safe
 
     path = routine_path(ctx, routine)
-    loaded = load_routine(path)
+    loaded = load_routine_arg(ctx, path)
     person = load_profile_arg(profile)
     now = log_options.wall_now()
     day = day or now.date()

@@ -7,6 +7,7 @@ import click
 from supple.cli._common import (
     ALLOW_OPTION,
     PROFILE_OPTION,
+    SCHEDULE_OPTIONS,
     build_plan_from_args,
     dump_json,
 )
@@ -15,6 +16,7 @@ from supple.errors import InputError
 
 @click.command()
 @click.argument("routine", required=False)
+@SCHEDULE_OPTIONS
 @PROFILE_OPTION
 @ALLOW_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")

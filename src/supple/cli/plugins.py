@@ -87,11 +87,8 @@ def _print(reg: Any, shown: list[Any]) -> None:
         )
 
 
-@click.command()
-@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
-@click.pass_context
-def routines(ctx: click.Context, as_json: bool) -> None:
-    """List the bundled routines, which can be named instead of a file."""
+def list_routines(ctx: click.Context, as_json: bool) -> None:
+    """List the bundled routines, which can be named instead of a file (`supple routines`)."""
     reg = registry(ctx)
     items = sorted(reg.routines.values(), key=lambda r: r.name)
     if as_json:

@@ -9,7 +9,15 @@ from typing import Any
 import click
 
 from supple.cli import log_options
-from supple.cli._common import PROFILE_OPTION, dump_json, load_profile_arg, registry, routine_path
+from supple.cli._common import (
+    PROFILE_OPTION,
+    SCHEDULE_OPTIONS,
+    dump_json,
+    load_profile_arg,
+    load_routine_arg,
+    registry,
+    routine_path,
+)
 from supple.cli.log_options import DAY, check_period
 
 #: Characters that make a spreadsheet read a cell as a formula (CSV injection).
@@ -24,6 +32,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (same as --format json).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default=None,
               help="text (default), json, or csv: one row per logged step, for a spreadsheet.")
+@SCHEDULE_OPTIONS
 @PROFILE_OPTION
 @click.pass_context
 def report(ctx: click.Context, routine: str | None, since: dt.date | None, until: dt.date | None,
@@ -76,7 +85,7 @@ def _routines(ctx: click.Context, routine: str | None, person: Any, since: dt.da
 
     if routine is not None:
         path = routine_path(ctx, routine)
-        loaded = load_routine(path)
+        loaded = load_routine_arg(ctx, path)
         info = {"id": loaded.info.id or "", "title": loaded.info.title, "path": os.path.abspath(path)}
         plan, note = _plan(ctx, loaded, person)
         return [(info, plan, note)]

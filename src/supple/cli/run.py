@@ -13,7 +13,9 @@ import supple
 from supple.cli._common import (
     ALLOW_OPTION,
     PROFILE_OPTION,
+    SCHEDULE_OPTIONS,
     load_profile_arg,
+    load_routine_arg,
     registry,
     routine_path,
 )
@@ -142,6 +144,7 @@ def _pain_after_advice(before: int | None, after: int | None) -> list[str]:
 
 @click.command()
 @click.argument("routine", required=False)
+@SCHEDULE_OPTIONS
 @PROFILE_OPTION
 @ALLOW_OPTION
 @click.option("--week", type=click.IntRange(min=1), metavar="N",
@@ -176,7 +179,6 @@ def run(ctx: click.Context, routine: str | None, profile: str | None, allow: tup
     from supple.guide.runner import Runner
     from supple.guide.screen import PlainScreen, TerminalScreen, terminal_capabilities
     from supple.guide.sessions import choose_session
-    from supple.io.routine_file import load_routine
     from supple.model.plan import DISCLAIMER
     from supple.pipeline.orchestrator import build_plan
     from supple.text import wrap
@@ -187,7 +189,7 @@ def run(ctx: click.Context, routine: str | None, profile: str | None, allow: tup
     interactive = stdin_tty and stdout_tty and not no_prompt
 
     path = routine_path(ctx, routine)
-    loaded = load_routine(path)
+    loaded = load_routine_arg(ctx, path)
     person = load_profile_arg(profile)
     reg = registry(ctx)
     if pain is None and interactive:

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from supple.cli._common import ALLOW_OPTION, PROFILE_OPTION, build_plan_from_args, dump_json, registry
+from supple.cli._common import ALLOW_OPTION, PROFILE_OPTION, SCHEDULE_OPTIONS, build_plan_from_args, dump_json, registry
 from supple.errors import InputError
 from supple.pipeline.export import export_plan, exporter_for
 
@@ -24,6 +24,7 @@ _REASONS = {
               help="The CalDAV calendar's address (the calendar collection, https://...).")
 @click.option("--user", metavar="NAME",
               help="User name (default: $SUPPLE_CALDAV_USER, or the netrc entry's login).")
+@SCHEDULE_OPTIONS
 @PROFILE_OPTION
 @ALLOW_OPTION
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
@@ -88,6 +89,10 @@ def _export(ctx: click.Context, routine: str, profile: str | None, allow: tuple[
     reg = registry(ctx)
     exporter_for(reg, "ics")
     result, loaded, _person = build_plan_from_args(ctx, routine, profile, allow)
+    if loaded.schedule is not None and "start" in loaded.schedule.assumed:
+        # a start from the clock moves every day: each sync would move every event
+        raise InputError.at("a calendar kept in step needs a fixed start: give --start DATE, or sync a "
+                            "copy that names one (`supple routines copy NAME`)", None, "--start")
     data = export_plan(result, reg, "ics")
     assert loaded.schedule is not None  # the ics exporter needs one: export_plan said so otherwise
     return data, result, ZoneInfo(loaded.schedule.timezone)

@@ -48,12 +48,13 @@ _CONTROL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *r
 
 @attrs.frozen
 class _ScheduleTable:
-    start: dt.date
+    start: dt.date | None = None
     weeks: int | None = None
     until: dt.date | None = None
     days: str | list[str] = "daily"
     times: str | list[str] = attrs.field(factory=lambda: ["08:00"])
     timezone: str | None = None
+    skip: Any = attrs.field(factory=list)
 
 
 @attrs.frozen
@@ -267,9 +268,28 @@ _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 
 def _schedule(table: _ScheduleTable, file: str) -> Schedule:
+    from supple.io.schedule_parts import any_session_left, default_start, local_zone, parse_skip
     from supple.pipeline.schedule import resolve_timezone
 
     problems = Problems()
+    assumed: tuple[str, ...] = ()
+    zone = None
+    if table.timezone is None:
+        zone, assumed = local_zone()
+    else:
+        try:
+            zone = resolve_timezone(table.timezone)
+        except ValueError as exc:
+            problems.append(Problem(str(exc), file, "schedule.timezone"))
+    if table.start is None:
+        table = attrs.evolve(table, start=default_start(zone or "UTC"))
+        assumed = ("start", *assumed)
+    assert table.start is not None
+    skip: tuple[tuple[dt.date, dt.date], ...] = ()
+    try:
+        skip = parse_skip(table.skip, file)
+    except InputError as exc:
+        problems.extend(exc.problems)
     days: tuple[int, ...] = ()
     if isinstance(table.days, str):
         word = table.days.strip().lower()
@@ -345,19 +365,16 @@ def _schedule(table: _ScheduleTable, file: str) -> Schedule:
         problems.append(Problem("give the programme's length: weeks = 6 or until = 2027-01-17",
                                 file, "schedule.weeks"))
 
-    zone = None
-    try:
-        zone = resolve_timezone(table.timezone)
-    except ValueError as exc:
-        problems.append(Problem(str(exc), file, "schedule.timezone"))
     problems.raise_if_any()
     assert until is not None and zone is not None
     if days and not any((table.start + dt.timedelta(days=i)).weekday() in days
                         for i in range(min(7, (until - table.start).days + 1))):
         raise InputError.at("no session falls between start and the end on the chosen days",
                             file, "schedule.days")
+    if skip and not any_session_left(table.start, until, days, skip):
+        raise InputError.at("skips every session of the programme", file, "schedule.skip")
     return Schedule(start=table.start, until=until, days=days, times=tuple(sorted(times)),
-                    timezone=zone, weeks=table.weeks)
+                    timezone=zone, weeks=table.weeks, skip=skip, assumed=assumed)
 
 
 def _date_range(value: dt.date, file: str, key: str) -> Problem | None:

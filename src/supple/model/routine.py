@@ -42,7 +42,10 @@ class Schedule:
 
     ``days`` are weekday numbers (Monday is 0); ``times`` local times of day, sorted; ``until``
     the last date (inclusive) on which a session may happen, computed from ``weeks`` when the
-    file gives weeks; ``timezone`` an IANA zone name.
+    file gives weeks; ``timezone`` an IANA zone name. ``skip`` holds inclusive date ranges
+    (``(first, last)``) on which no session happens. ``assumed`` names what the file and the
+    options left out and the clock filled in: ``"start"`` (the next day), ``"timezone"`` (the
+    computer's zone) and ``"utc"`` (no local zone could be read, so UTC).
     """
 
     start: dt.date
@@ -51,6 +54,12 @@ class Schedule:
     times: tuple[dt.time, ...]
     timezone: str
     weeks: int | None = None
+    skip: tuple[tuple[dt.date, dt.date], ...] = ()
+    assumed: tuple[str, ...] = ()
+
+    def skipped(self, day: dt.date) -> bool:
+        """Whether ``day`` is one of the ``skip`` dates (no session on it)."""
+        return any(first <= day <= last for first, last in self.skip)
 
     @property
     def total_weeks(self) -> int:

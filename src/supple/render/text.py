@@ -50,10 +50,13 @@ def describe_schedule(plan: Plan) -> str:
         days = "on " + ", ".join(WEEKDAYS[d].capitalize() for d in schedule.days)
     times = ", ".join(f"{t.hour:02d}:{t.minute:02d}" for t in schedule.times)
     weeks = schedule.total_weeks
+    skipped = [a.isoformat() if a == b else f"{a.isoformat()} to {b.isoformat()}"
+               for a, b in schedule.skip if a <= schedule.until and b >= schedule.start]
     return (
         f"{weeks} week{'s' if weeks != 1 else ''}, {days} at {times} ({schedule.timezone}), "
         f"{schedule.start.isoformat()} to {schedule.until.isoformat()}, "
         f"{len(plan.sessions)} session{'s' if len(plan.sessions) != 1 else ''}"
+        + (f"; none on {', '.join(skipped)}" if skipped else "")
     )
 
 

@@ -1,0 +1,61 @@
+"""Descriptions of the engine's keys in the JSON Schema, as docs/routine-format.md gives them
+(the "meaning" column of its tables, kept equal to it by tests/schema/test_schema.py)."""
+
+from __future__ import annotations
+
+#: (table, key) -> description
+DOCUMENTED: dict[tuple[str, str], str] = {
+    ('routine', 'title'): 'shown in every output',
+    ('routine', 'summary'): 'what the routine is for',
+    ('routine', 'id'): (
+        "the routine's stable identity: calendar event UIDs derive from it, so renaming the title "
+        'or editing doses does not duplicate events. Letters, digits, `.`, `_`, `-`; at most 100.'
+    ),
+    ('routine', 'revised'): (
+        'when the routine last changed; the calendar export uses it as DTSTAMP instead of the '
+        'clock, so exports are reproducible'
+    ),
+    ('schedule', 'start'): (
+        'first day of week 1 (a TOML local date: `2026-12-07`); without it the routine is a '
+        'template that plans from the next day'
+    ),
+    ('schedule', 'weeks'): 'programme length, 1 to 156 weeks; or give `until`',
+    ('schedule', 'until'): 'last day (inclusive); give `weeks` or `until`, not both',
+    ('schedule', 'days'): (
+        '`"daily"`, `"weekdays"`, `"weekends"`, or a list such as `["mon", "wed", "fri"]` (full '
+        'names work too)'
+    ),
+    ('schedule', 'times'): 'local times of day, at most 6',
+    ('schedule', 'timezone'): (
+        'an IANA zone name such as `"Europe/Madrid"`; misspellings get a did-you-mean'
+    ),
+    ('schedule', 'skip'): (
+        'days with no session: dates such as `2026-12-25` and ranges such as `{from = 2027-04-01, '
+        'to = 2027-04-07}` (inclusive)'
+    ),
+    ('steps', 'exercise'): (
+        'an exercise id from the catalogue (`supple exercises`); write `set/id` when two exercise '
+        'sets have the same id'
+    ),
+    ('steps', 'sets'): 'sets',
+    ('steps', 'reps'): 'repetitions per set; 0 for a pure hold',
+    ('steps', 'hold'): 'how long each repetition (or the pose) is held',
+    ('steps', 'per_side'): 'do every set on the left and then on the right',
+    ('steps', 'rest'): 'rest between sets',
+    ('steps', 'tempo'): 'seconds one repetition takes (otherwise the timing strategy decides)',
+    ('steps', 'load_kg'): 'a weight held',
+    ('steps', 'note'): 'shown with the step in every output',
+    ('profile', 'conditions'): (
+        'conditions the safety filters act on, such as `osteoporosis`, `pregnancy`, `disc-'
+        'herniation`'
+    ),
+    ('profile', 'red_flags'): 'warning signs; any of them stops planning with advice (exit status 3)',
+    ('profile', 'pain'): (
+        'pain today; 4-5 makes the session gentle and weight-free, 6 or more postpones it'
+    ),
+    ('profile', 'pregnancy_week'): 'the week of pregnancy, when pregnant',
+    ('profile', 'age'): 'age in years',
+    ('profile', 'cleared_by_surgeon'): (
+        'a surgeon or clinician has cleared exercise after spinal surgery or with spinal implants'
+    ),
+}
