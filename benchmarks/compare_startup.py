@@ -18,7 +18,9 @@ import sys
 import time
 from pathlib import Path
 
-ROUTINE = str(Path(__file__).resolve().parents[1] / "routines" / "morning-mobility.toml")
+#: each installation checks and exports its own bundled morning routine (the source tree beside
+#: its virtual environment), as a user of that version would
+ROUTINE = "{tree}/routines/morning-mobility.toml"
 FLOOR = "import pluggy, attrs, cattrs, tomllib, click"
 COMMANDS = {
     "check": (FLOOR, ["check", ROUTINE]),
@@ -45,7 +47,8 @@ def main() -> int:
         for label, bin_dir in (("before", args.before), ("after", args.after)):
             python = str(Path(bin_dir) / "python")
             script = str(Path(bin_dir) / "supple")
-            cmd = [script, *argv]
+            tree = str(Path(bin_dir).resolve().parents[1])
+            cmd = [script, *[a.format(tree=tree) for a in argv]]
             for _ in range(3):  # warm the caches (bytecode, entry points)
                 wall(cmd), wall([python, "-c", floor])
             floors, runs = [], []
