@@ -10,6 +10,9 @@ import click
 from supple.errors import SafetyRefusal
 
 if TYPE_CHECKING:
+    import datetime as dt
+
+    from supple.guide.history import SessionRecord
     from supple.model.plan import Plan
     from supple.model.profile import Profile
     from supple.model.routine import Routine
@@ -101,15 +104,32 @@ def dump_json(data: Any) -> None:
 
 
 def build_plan_from_args(
-    ctx: click.Context, routine: str | None, profile: str | None, allow: tuple[str, ...]
+    ctx: click.Context, routine: str | None, profile: str | None, allow: tuple[str, ...],
+    today: dt.date | None = None,
 ) -> tuple[Plan, Routine, Profile | None]:
+    """The plan for the command's routine and profile, with the session log's history when
+    there is a log and the routine has an ``id`` (past sessions up to ``today``)."""
     from supple.io.routine_file import load_routine
     from supple.pipeline.orchestrator import build_plan
 
     path = routine_path(ctx, routine)
     loaded = load_routine(path)
     person = load_profile_arg(profile)
-    return build_plan(loaded, registry(ctx), person, waive=allow), loaded, person
+    history = log_history(loaded)
+    return build_plan(loaded, registry(ctx), person, waive=allow, history=history, today=today), loaded, person
+
+
+def log_history(routine: Routine) -> tuple[SessionRecord, ...] | None:
+    """The routine's logged sessions, or ``None`` without a log or a routine ``id``."""
+    if not routine.info.id:
+        return None
+    from supple.guide.log_paths import log_path
+
+    if not log_path().exists():
+        return None
+    from supple.guide.history import load_history
+
+    return load_history(routine.info.id)
 
 
 PROFILE_OPTION = click.option(

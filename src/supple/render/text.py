@@ -12,6 +12,7 @@ from supple.model.durations import format_seconds
 from supple.model.exercise import Dose
 from supple.model.plan import DISCLAIMER, Plan, PlannedStep, Postponed, SafetyFinding, Session
 from supple.model.routine import WEEKDAYS
+from supple.render.progress_text import current_week, progress_lines, status_label
 from supple.text import safe, wrap
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -198,7 +199,8 @@ def _week_detail(plan: Plan, chosen: int) -> list[str]:
             continue
         mark = f"  [{letters[session.steps]}]" if letters else ""
         gentle = f"  ({session.timing} timing)" if session.timing and session.timing != plan.timing else ""
-        lines.append(f"  {_when(session)}  {format_seconds(session.duration_s)}{mark}{gentle}")
+        lines.append(f"  {_when(session)}  {format_seconds(session.duration_s)}{mark}{gentle}"
+                     f"{status_label(plan, session)}")
         for note in session.timeline.notes:
             if note not in common[session.steps]:
                 lines.extend(wrap(note, "      * "))
@@ -276,7 +278,8 @@ def render_plan(plan: Plan, *, week: int | None = None) -> str:
     if changes:
         lines.append("")
 
-    lines.extend(_week_detail(plan, week or weeks[0]))
+    lines.extend(progress_lines(plan))
+    lines.extend(_week_detail(plan, week or current_week(plan) or weeks[0]))
     lines.append("")
     if plan.postponed:
         lines.append("Postponed sessions:")
