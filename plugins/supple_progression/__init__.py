@@ -9,6 +9,9 @@ with a cap for what grows and a floor for what shrinks.
 
 ``load``: add a light weight after a given week or once the top of a rep range is reached,
 and only when the profile says pain is low (article 000).
+
+``responsive``: progress, hold or regress from the session log (pain, next-day pain, effort,
+what was done), one variable at a time, explaining each week's decision.
 """
 
 from __future__ import annotations
@@ -18,11 +21,12 @@ from typing import Any
 
 import supple
 
-__all__ = ["LinearOptions", "LoadOptions", "Phase", "PhasedOptions"]
+__all__ = ["LinearOptions", "LoadOptions", "Phase", "PhasedOptions", "ResponsiveOptions"]
 
 # Every supple command imports this module, so it defines no class: each strategy's module
 # (with its options class) is imported when a routine first uses the strategy.
-_HOME = {"LinearOptions": "linear", "LoadOptions": "load", "Phase": "phased", "PhasedOptions": "phased"}
+_HOME = {"LinearOptions": "linear", "LoadOptions": "load", "Phase": "phased", "PhasedOptions": "phased",
+         "ResponsiveOptions": "responsive"}
 
 
 def __getattr__(name: str) -> Any:
@@ -74,4 +78,12 @@ def supple_progression_strategies() -> Iterator[supple.ProgressionStrategy]:
         dose_for=_later("load", "dose_for"),
         options="supple_progression.load:LoadOptions",
         check=_later("load", "check"),
+    )
+    yield supple.ProgressionStrategy(
+        name="responsive",
+        summary="Progresses, holds or regresses from the session log (pain, next-day pain, effort), "
+        "one variable at a time.",
+        dose_for=_later("responsive", "dose_for"),
+        options="supple_progression.responsive:ResponsiveOptions",
+        check=_later("responsive", "check"),
     )

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from supple.cli import log_options
-from supple.cli._common import PROFILE_OPTION, load_profile_arg, registry, routine_path
+from supple.cli._common import PROFILE_OPTION, load_profile_arg, log_history, registry, routine_path
 from supple.cli.log_options import DAY, TIME, describe, resolve_routine_filter
 from supple.errors import InputError, SafetyRefusal
 
@@ -95,7 +95,10 @@ def add(ctx: click.Context, routine: str, day: dt.date | None, at: dt.time | Non
     steps: tuple[LoggedStep, ...] = ()
     timing, week_found, total, warning = "", week, 0, ""
     try:
-        plan = build_plan(loaded, registry(ctx), person)
+        # the doses planned for that day come from the log before its week; sessions of that
+        # day count as past, so an alert from the log does not hide them
+        plan = build_plan(loaded, registry(ctx), person, history=log_history(loaded),
+                          today=day + dt.timedelta(days=1))
     except SafetyRefusal:
         warning = ("the routine's plan is refused for safety with your profile, so the exercises "
                    "are not listed in this entry")
