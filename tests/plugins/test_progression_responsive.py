@@ -143,6 +143,14 @@ def test_rising_pain_raises_an_alert_and_pauses_the_programme(env):
     assert alert["weeks"] == [2, 3, 4, 5, 6]
     text = invoke(env, "plan", env["routine"]).stdout
     assert "pain after the session rose over your last 3 sessions" in text
+    # the report shows the same alert, with its source and advice
+    report = invoke(env, "report", env["routine"], "--to", "2026-12-12", "--json")
+    assert report.exit_code == 0, report.output
+    (data,) = json.loads(report.stdout)["reports"]
+    assert [a["rule"] for a in data["alerts"]] == ["log-pain-rising"]
+    assert data["planned"] == 3 and data["done"] == 3  # past sessions still count as planned
+    text = invoke(env, "report", env["routine"], "--to", "2026-12-12").stdout
+    assert "ALERT [log-pain-rising]: pain after the session rose" in text and "Silbernagel 2007" in text
 
 
 def test_next_day_pain_of_six_pauses_and_run_refuses_the_day(env, monkeypatch):

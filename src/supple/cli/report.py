@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from supple.cli import log_options
-from supple.cli._common import PROFILE_OPTION, dump_json, load_profile_arg, registry, routine_path
+from supple.cli._common import PROFILE_OPTION, dump_json, load_profile_arg, log_history, registry, routine_path
 from supple.cli.log_options import DAY, check_period
 
 #: Characters that make a spreadsheet read a cell as a formula (CSV injection).
@@ -55,6 +55,7 @@ def report(ctx: click.Context, routine: str | None, since: dt.date | None, until
         start = since or _default_start(plan, info["id"], until)
         records = load_history(info["id"], since=start, until=until)
         data = build_report(info, records, plan, start, until)
+        data["alerts"] = report_alerts(plan, records)
         if note:
             data["note"] = note
         reports.append(data)
@@ -78,7 +79,7 @@ def _routines(ctx: click.Context, routine: str | None, person: Any, since: dt.da
         path = routine_path(ctx, routine)
         loaded = load_routine(path)
         info = {"id": loaded.info.id or "", "title": loaded.info.title, "path": os.path.abspath(path)}
-        plan, note = _plan(ctx, loaded, person)
+        plan, note = _plan(ctx, loaded, person, until)
         return [(info, plan, note)]
     from supple.guide.log import entries
 
@@ -95,21 +96,35 @@ def _routines(ctx: click.Context, routine: str | None, person: Any, since: dt.da
             from supple.errors import SuppleError
 
             try:
-                plan, note = _plan(ctx, load_routine(entry.routine_path), person)
+                plan, note = _plan(ctx, load_routine(entry.routine_path), person, until)
             except SuppleError as exc:
                 note = f"the routine cannot be planned ({exc}): planned sessions are unknown"
         found.append((info, plan, note))
     return found
 
 
-def _plan(ctx: click.Context, loaded: Any, person: Any) -> tuple[Any, str]:
+def _plan(ctx: click.Context, loaded: Any, person: Any, until: dt.date) -> tuple[Any, str]:
     from supple.errors import SafetyRefusal
     from supple.pipeline.orchestrator import build_plan
 
-    try:
-        return build_plan(loaded, registry(ctx), person), ""
+    try:  # with the log's history, so the log's alerts up to the report's last day are in it
+        return build_plan(loaded, registry(ctx), person, history=log_history(loaded),
+                          today=until + dt.timedelta(days=1)), ""
     except SafetyRefusal:
         return None, "the plan is refused for safety with your profile: planned sessions are unknown"
+
+
+def report_alerts(plan: Any, records: Any) -> list[dict[str, Any]]:
+    """The session log's alerts (rising pain, next-day pain of 6 or more, missed sessions), as
+    the plan raised them; from the logged sessions alone when there is no plan."""
+    from supple.pipeline.replan import alerts
+    from supple.render.json import finding_to_dict
+
+    if plan is not None:
+        found = [f for f in plan.safety if f.rule.startswith("log-")]
+    else:
+        found = alerts(records)
+    return [finding_to_dict(f) | {"advice": f.advice} for f in found]
 
 
 def _default_start(plan: Any, routine_id: str, until: dt.date) -> dt.date:
