@@ -22,12 +22,15 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
               help="First day of the report (default: the programme's first day, or the first logged session).")
 @click.option("--to", "until", type=DAY, metavar="DATE", help="Last day of the report (default: today).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (same as --format json).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default=None,
-              help="text (default), json, or csv: one row per logged step, for a spreadsheet.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "html", "pdf"]), default=None,
+              help="text (default), json, csv (one row per logged step, for a spreadsheet), or a "
+              "printable html or pdf page with charts.")
+@click.option("--output", "-o", "output", metavar="FILE",
+              help="Write the report to FILE instead of standard output (required for --format pdf).")
 @PROFILE_OPTION
 @click.pass_context
 def report(ctx: click.Context, routine: str | None, since: dt.date | None, until: dt.date | None,
-           as_json: bool, fmt: str | None, profile: str | None) -> None:
+           as_json: bool, fmt: str | None, output: str | None, profile: str | None) -> None:
     """Report adherence (done / planned, per week and per exercise), pain before, after and
     the next day, effort, and the dose each exercise reached, from your session log.
 
@@ -40,6 +43,8 @@ def report(ctx: click.Context, routine: str | None, since: dt.date | None, until
     if as_json and fmt not in (None, "json"):
         raise InputError.at(f"--json and --format {fmt} ask for two formats; give one", None, "--format")
     fmt = "json" if as_json else (fmt or "text")
+    if fmt == "pdf" and not output:
+        raise InputError.at("a PDF report is written to a file: give --output FILE", None, "--output")
     check_period(since, until)
     until = until or log_options.wall_now().date()
     if since is not None and since > until:
@@ -60,7 +65,11 @@ def report(ctx: click.Context, routine: str | None, since: dt.date | None, until
             data["note"] = note
         reports.append(data)
         records_all.extend(records)
-    if fmt == "json":
+    if output or fmt in ("html", "pdf"):
+        from supple.cli.report_file import write_report
+
+        write_report(fmt, reports, records_all, output)
+    elif fmt == "json":
         dump_json({"reports": reports})
     elif fmt == "csv":
         _write_csv(records_all)
@@ -151,7 +160,8 @@ def _cell(value: Any) -> str:
     return text
 
 
-def _write_csv(records: list[Any]) -> None:
+def csv_text(records: list[Any]) -> str:
+    """The CSV of ``records`` (one row per logged step)."""
     import csv
     import io
 
@@ -161,5 +171,9 @@ def _write_csv(records: list[Any]) -> None:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for row in csv_rows(records):
-        writer.writerow([_cell(v) for v in row])
-    click.echo(buffer.getvalue(), nl=False)
+        writer.writerow([_cell(value) for value in row])
+    return buffer.getvalue()
+
+
+def _write_csv(records: list[Any]) -> None:
+    click.echo(csv_text(records), nl=False)
