@@ -114,9 +114,27 @@ def build_plan_from_args(
 
     path = routine_path(ctx, routine)
     loaded = load_routine(path)
-    person = load_profile_arg(profile)
+    person = with_reported_flags(load_profile_arg(profile))
     history = log_history(loaded)
     return build_plan(loaded, registry(ctx), person, waive=allow, history=history, today=today), loaded, person
+
+
+def with_reported_flags(person: Profile | None) -> Profile | None:
+    """``person`` with the red flags reported with `supple log flag` and not cleared added to
+    their ``red_flags`` (so the red-flags filter stops the programme as for the profile's)."""
+    from supple.guide.flags import active_flags, flags_path
+
+    if not flags_path().exists():
+        return person
+    reported = active_flags()
+    if not reported:
+        return person
+    import attrs
+
+    from supple.model.profile import Profile
+
+    base = person if person is not None else Profile(path="supple log flag")
+    return attrs.evolve(base, red_flags=tuple(dict.fromkeys((*base.red_flags, *reported))))
 
 
 def log_history(routine: Routine) -> tuple[SessionRecord, ...] | None:

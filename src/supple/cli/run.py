@@ -17,6 +17,7 @@ from supple.cli._common import (
     log_history,
     registry,
     routine_path,
+    with_reported_flags,
 )
 from supple.errors import InputError
 
@@ -202,7 +203,7 @@ def run(ctx: click.Context, routine: str | None, profile: str | None, allow: tup
 
     path = routine_path(ctx, routine)
     loaded = load_routine(path)
-    person = load_profile_arg(profile)
+    person = with_reported_flags(load_profile_arg(profile))
     reg = registry(ctx)
     if pain is None and interactive:
         pain = _ask_pain("How is your back pain right now?")
