@@ -100,6 +100,18 @@ def test_three_comfortable_weeks_progress_one_variable_at_a_time(env):
     assert sorted({e["steps"][0]["planned"]["reps"] for e in listed}) == [10, 12, 14]
 
 
+def test_exports_carry_the_updated_future(env, tmp_path):
+    for day in week_days(1):
+        log(env, day, *COMFORTABLE)
+    out = tmp_path / "plan.json"
+    result = invoke(env, "export", env["routine"], "--to", "json", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert reps_by_week(json.loads(out.read_text())) == [10, 12, 12, 12, 12, 12]
+    ics = tmp_path / "plan.ics"
+    assert invoke(env, "export", env["routine"], "--to", "ics", "-o", str(ics)).exit_code == 0
+    assert "12 reps" in ics.read_text().replace("\r\n ", "")
+
+
 def test_past_sessions_never_change_when_more_is_logged(env):
     for day in week_days(1):
         log(env, day, *COMFORTABLE)
