@@ -58,7 +58,9 @@ def report(ctx: click.Context, routine: str | None, since: dt.date | None, until
         from supple.guide.report import build_report
 
         start = since or _default_start(plan, info["id"], until)
-        records = load_history(info["id"], since=start, until=until)
+        full = ctx.obj.get("history", {}).get(info["id"]) if ctx.obj else None
+        records = (tuple(r for r in full if start <= r.date <= until) if full is not None
+                   else load_history(info["id"], since=start, until=until))
         data = build_report(info, records, plan, start, until)
         data["alerts"] = report_alerts(plan, records)
         if note:
@@ -117,7 +119,10 @@ def _plan(ctx: click.Context, loaded: Any, person: Any, until: dt.date) -> tuple
     from supple.pipeline.orchestrator import build_plan
 
     try:  # with the log's history, so the log's alerts up to the report's last day are in it
-        return build_plan(loaded, registry(ctx), person, history=log_history(loaded),
+        history = log_history(loaded)
+        if history is not None and ctx.obj is not None:  # read once: the report's records come from it
+            ctx.obj.setdefault("history", {})[loaded.info.id] = history
+        return build_plan(loaded, registry(ctx), person, history=history,
                           today=until + dt.timedelta(days=1)), ""
     except SafetyRefusal:
         return None, "the plan is refused for safety with your profile: planned sessions are unknown"
