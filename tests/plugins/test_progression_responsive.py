@@ -153,8 +153,10 @@ def test_rising_pain_raises_an_alert_and_pauses_the_programme(env):
     assert len(data["postponed"]) == 15
     assert all("physiotherapist or doctor" in p["advice"] for p in data["postponed"])
     assert alert["weeks"] == [2, 3, 4, 5, 6]
-    text = invoke(env, "plan", env["routine"]).stdout
+    text = " ".join(invoke(env, "plan", env["routine"]).stdout.split())
     assert "pain after the session rose over your last 3 sessions" in text
+    # the paused sessions are one line, not fifteen
+    assert "Mon 14 Dec 2026 07:30 to Fri 15 Jan 2027 07:30 (15 sessions): pain after" in text
     # the report shows the same alert, with its source and advice
     report = invoke(env, "report", env["routine"], "--to", "2026-12-12", "--json")
     assert report.exit_code == 0, report.output

@@ -60,7 +60,7 @@ def _one(data: dict[str, Any]) -> list[str]:
                  f"next day {_num(data['next_day_pain'])}. Effort: "
                  + ", ".join(f"{k} {v}" for k, v in data["effort"].items()) + ".")
     for alert in data.get("alerts", ()):
-        lines += wrap(f"ALERT [{alert['rule']}]: {alert['reason']}. {alert['advice']} "
+        lines += wrap(f"ALERT [{alert['rule']}]: {alert['reason']} {alert['advice']} "
                       f"(source: {alert['source']})", "", hanging="  ")
     lines.append("")
     lines.append("By week: adherence (done / planned) and mean pain after the session (#: 1 point).")

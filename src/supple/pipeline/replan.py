@@ -52,7 +52,7 @@ def alerts(sessions: Sequence[SessionRecord]) -> list[SafetyFinding]:
         found.append(SafetyFinding(
             rule="log-next-day-pain", action="postponed", source=PAIN_SOURCE, advice=REVIEW,
             reason=(f"the morning after the session of {_day(last)} your pain was "
-                    f"{last.next_day_pain}/10 (6 or more): the programme is paused"),
+                    f"{last.next_day_pain}/10 (6 or more): the programme is paused."),
         ))
     rated = [r for r in sessions if r.pain_after is not None and r.outcome != "skipped"]
     tail = rated[-RISING_SESSIONS:]
@@ -62,7 +62,7 @@ def alerts(sessions: Sequence[SessionRecord]) -> list[SafetyFinding]:
         found.append(SafetyFinding(
             rule="log-pain-rising", action="postponed", source=RISING_SOURCE, advice=REVIEW,
             reason=(f"pain after the session rose over your last {RISING_SESSIONS} sessions "
-                    f"({scores}/10, up to {_day(tail[-1])}): the programme is paused"),
+                    f"({scores}/10, up to {_day(tail[-1])}): the programme is paused."),
         ))
     return found
 
@@ -111,7 +111,7 @@ def replan(
             rule="log-missed-sessions", action="warned", source=MISSED_SOURCE,
             advice="Talk to your physiotherapist about what gets in the way; the plan may need to change.",
             reason=(f"the last {missed_run} planned sessions were missed: if pain, time or the "
-                    "exercises themselves stop you, ask your physiotherapist to review the programme"),
+                    "exercises themselves stop you, ask your physiotherapist to review the programme."),
             weeks=sorted({s.week for s in past[-missed_run:]}),
         ))
     pause = next((f for f in found if f.action == "postponed"), None)

@@ -3,7 +3,9 @@ week (done, partly done, missed), and which week is the current one."""
 
 from __future__ import annotations
 
-from supple.model.plan import Plan, Session
+from collections.abc import Sequence
+
+from supple.model.plan import Plan, Postponed, Session
 
 #: How a past session's status is written.
 STATUS_LABELS = {"done": "done", "partial": "partly done", "missed": "missed"}
@@ -44,3 +46,17 @@ def progress_lines(plan: Plan) -> list[str]:
                  + f"; {to_come} to come" + (f", {len(plan.postponed)} paused or postponed" if plan.postponed else ""))
     lines.append("")
     return lines
+
+
+def postponed_runs(postponed: Sequence[Postponed]) -> list[tuple[Postponed, Postponed, int]]:
+    """Postponed sessions in runs of consecutive ones with the same reason and advice (a paused
+    programme is one line, not one per session): ``(first, last, count)``."""
+    runs: list[tuple[Postponed, Postponed, int]] = []
+    for item in postponed:
+        if runs:
+            first, last, count = runs[-1]
+            if (first.reason, first.advice) == (item.reason, item.advice) and item.index > last.index:
+                runs[-1] = (first, item, count + 1)
+                continue
+        runs.append((item, item, 1))
+    return runs

@@ -62,7 +62,7 @@ def _one(data: dict[str, Any]) -> list[str]:
                f"next day {_num(data['next_day_pain'])}. Effort: {effort}.</p>")
     for alert in data.get("alerts", ()):
         out.append(f"<div class=\"alert\"><strong>Alert ({escape(alert['rule'])}):</strong> "
-                   f"{escape(alert['reason'])}. {escape(alert.get('advice', ''))} "
+                   f"{escape(alert['reason'])} {escape(alert.get('advice', ''))} "
                    f"<span class=\"muted\">Source: {escape(alert['source'])}</span></div>")
     out.append("<h2>Pain over time</h2>")
     out.append(f"<figure>{pain_chart(data['sessions'])}</figure>")

@@ -12,7 +12,7 @@ from supple.model.durations import format_seconds
 from supple.model.exercise import Dose
 from supple.model.plan import DISCLAIMER, Plan, PlannedStep, Postponed, SafetyFinding, Session
 from supple.model.routine import WEEKDAYS
-from supple.render.progress_text import current_week, progress_lines, status_label
+from supple.render.progress_text import current_week, postponed_runs, progress_lines, status_label
 from supple.text import safe, wrap
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -283,9 +283,9 @@ def render_plan(plan: Plan, *, week: int | None = None) -> str:
     lines.append("")
     if plan.postponed:
         lines.append("Postponed sessions:")
-        for session in plan.postponed:
-            when = _when_postponed(session)
-            lines.extend(wrap(f"{when}: {session.reason} {session.advice}".strip(), "  - "))
+        for first, last, count in postponed_runs(plan.postponed):
+            when = _when_postponed(first) + (f" to {_when_postponed(last)} ({count} sessions)" if count > 1 else "")
+            lines.extend(wrap(f"{when}: {first.reason} {first.advice}".strip(), "  - "))
         lines.append("")
     if plan.safety:
         lines.append("What the safety filters changed, and why:")
