@@ -145,18 +145,42 @@ def _change(base: supple.Dose, current: supple.Dose, options: ResponsiveOptions,
     return None
 
 
+def _tail(history: Sequence[supple.StepHistory], exercise: str | None,
+          want: int) -> tuple[list[supple.StepHistory], list[supple.StepHistory]]:
+    """The latest ``want`` records of ``exercise`` (an id; any when ``None``), latest first, and
+    as many more as it takes to find a planned dose; and the latest three with next-day pain.
+    One backward pass that stops as soon as it has them: a year of history costs no more than
+    a week of it."""
+    recent: list[supple.StepHistory] = []
+    mornings: list[supple.StepHistory] = []
+    planned = False
+    for item in reversed(history):
+        if exercise is not None and item.exercise.rpartition("/")[2] != exercise:
+            continue
+        if len(recent) < want or not planned:
+            recent.append(item)
+            planned = planned or item.planned is not None
+        if item.next_day_pain is not None and len(mornings) < 3:
+            mornings.append(item)
+        if len(recent) >= want and planned and len(mornings) == 3:
+            break
+    return recent, mornings
+
+
 def decide(base: supple.Dose, history: Sequence[supple.StepHistory], options: ResponsiveOptions,
-           name: str) -> supple.ProgressionDecision:
-    """The week's dose and why, from the step's ``history`` (oldest first)."""
-    last_planned = next((h.planned for h in reversed(history) if h.planned is not None), None)
+           name: str, exercise: str | None = None) -> supple.ProgressionDecision:
+    """The week's dose and why, from the step's ``history`` (oldest first; only the records of
+    exercise id ``exercise`` when given)."""
+    recent, mornings_latest_first = _tail(history, exercise, max(options.sessions, options.misses))
+    last_planned = next((h.planned for h in recent if h.planned is not None), None)
     current = base if last_planned is None else supple.evolve(
         base, sets=last_planned.sets, reps=last_planned.reps, hold_s=last_planned.hold_s)
     main = next((v for v in options.order if _applies(base, v)), None)
-    if not history:
+    if not recent:
         return supple.ProgressionDecision(current)
-    latest = history[-1]
+    latest = recent[0]
     at_dose = []  # the records at the current dose, latest first, up to the last change
-    for item in reversed(history):
+    for item in recent:
         if not _same(item.planned, current):
             break
         at_dose.append(item)
@@ -172,9 +196,9 @@ def decide(base: supple.Dose, history: Sequence[supple.StepHistory], options: Re
 
     if latest.pain_after is not None and latest.pain_after >= options.red:
         return regress(f"pain {latest.pain_after} after {_when(latest)}")
-    mornings = [h.next_day_pain for h in history if h.next_day_pain is not None][-3:]
+    mornings = [h.next_day_pain or 0 for h in reversed(mornings_latest_first)]
     if len(mornings) == 3 and mornings[0] < mornings[1] < mornings[2] and mornings[2] >= options.amber:
-        last = next(h for h in reversed(history) if h.next_day_pain is not None)
+        last = mornings_latest_first[0]
         rise = " to ".join(str(p) for p in mornings)
         return regress(f"next-day pain rose from {rise} over the mornings after the last three "
                        f"sessions, up to {_when(last)}")
@@ -212,8 +236,7 @@ def decide(base: supple.Dose, history: Sequence[supple.StepHistory], options: Re
 
 def dose_for(base: supple.Dose, week: int, options: ResponsiveOptions,
              context: supple.ProgressionContext) -> supple.ProgressionDecision:
-    mine = tuple(h for h in context.history if h.exercise.rpartition("/")[2] == context.exercise.id)
-    return decide(base, mine, options, context.exercise.name)
+    return decide(base, context.history, options, context.exercise.name, context.exercise.id)
 
 
 def check(base: supple.Dose, options: ResponsiveOptions | None) -> Iterator[str]:
