@@ -1,6 +1,7 @@
 """Suite-wide set-up: supple's entry-point cache goes to a temporary folder, so tests (and the
 processes they start) never write into the user's own cache; and no test reads the config or
-profile of the machine running it (a test that needs a config directory sets its own)."""
+profile of the machine running it, nor its session log (a test that needs a config directory
+or a log sets its own)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ def no_user_config(tmp_path, monkeypatch):
     from supple.io import config
 
     monkeypatch.setenv(config.ENV_CONFIG_DIR, str(tmp_path / "no-config"))
+    # nor the session log of the machine: plans read it (a test that needs a log sets its own)
+    monkeypatch.setenv("SUPPLE_DATA_DIR", str(tmp_path / "no-data"))
     config.user_config.cache_clear()
     yield
     config.user_config.cache_clear()

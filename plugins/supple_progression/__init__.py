@@ -9,6 +9,9 @@ with a cap for what grows and a floor for what shrinks.
 
 ``load``: add a light weight after a given week or once the top of a rep range is reached,
 and only when the profile says pain is low (article 000).
+
+``responsive``: progress, hold or regress from the session log (pain, next-day pain, effort,
+what was done), one variable at a time, explaining each week's decision.
 """
 
 from __future__ import annotations
@@ -47,4 +50,12 @@ def supple_progression_strategies() -> Iterator[supple.ProgressionStrategy]:
         dose_for=supple.later("supple_progression.load:dose_for"),
         options="supple_progression.load:LoadOptions",
         check=supple.later("supple_progression.load:check"),
+    )
+    yield supple.ProgressionStrategy(
+        name="responsive",
+        summary="Progresses, holds or regresses from the session log (pain, next-day pain, effort), "
+        "one variable at a time.",
+        dose_for=supple.later("supple_progression.responsive:dose_for"),
+        options="supple_progression.responsive:ResponsiveOptions",
+        check=supple.later("supple_progression.responsive:check"),
     )

@@ -38,6 +38,7 @@ _EXPORTS: dict[str, str] = {
     "Exporter": "supple.plugin.contributions",
     "PluginSettings": "supple.plugin.contributions",
     "ProgressionContext": "supple.plugin.strategies",
+    "ProgressionDecision": "supple.plugin.strategies",
     "ProgressionStrategy": "supple.plugin.strategies",
     "TimingStrategy": "supple.plugin.strategies",
     "SafetyContext": "supple.plugin.filters",
@@ -57,6 +58,11 @@ _EXPORTS: dict[str, str] = {
     "Segment": "supple.model.plan",
     "Session": "supple.model.plan",
     "Timeline": "supple.model.plan",
+    # the session log, as progression strategies and scripts read it
+    "SessionRecord": "supple.guide.history",
+    "StepHistory": "supple.guide.history",
+    "load_history": "supple.guide.history",
+    "step_history": "supple.guide.history",
     # engine entry points
     "Catalogue": "supple.plugin.catalogue",
     "CatalogueEntry": "supple.plugin.catalogue",
@@ -102,6 +108,7 @@ __all__ = [
     "Problem",
     "Profile",
     "ProgressionContext",
+    "ProgressionDecision",
     "ProgressionStrategy",
     "Prop",
     "Registry",
@@ -115,8 +122,10 @@ __all__ = [
     "Schedule",
     "Segment",
     "Session",
+    "SessionRecord",
     "Source",
     "Step",
+    "StepHistory",
     "StrategyChoice",
     "SuppleError",
     "Timeline",
@@ -130,6 +139,7 @@ __all__ = [
     "hookspec",
     "json_text",
     "later",
+    "load_history",
     "load_profile",
     "load_registry",
     "load_routine",
@@ -138,6 +148,7 @@ __all__ = [
     "plan_to_dict",
     "registry_from_plugins",
     "render_svg",
+    "step_history",
     "structure",
     "write_atomic",
 ]
@@ -168,6 +179,7 @@ if TYPE_CHECKING:  # what a type checker sees: the same names, imported directly
     )
     from supple.figure.model import Arrow, Illustration, Pose, Prop
     from supple.figure.render import natural_size, render_svg
+    from supple.guide.history import SessionRecord, StepHistory, load_history, step_history
     from supple.io.convert import structure
     from supple.io.files import write_atomic
     from supple.io.profile_file import load_profile
@@ -195,6 +207,7 @@ if TYPE_CHECKING:  # what a type checker sees: the same names, imported directly
     from supple.plugin.registry import PluginInfo, Registry
     from supple.plugin.strategies import (
         ProgressionContext,
+        ProgressionDecision,
         ProgressionStrategy,
         TimingStrategy,
     )

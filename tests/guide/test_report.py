@@ -163,7 +163,8 @@ def test_report_of_every_logged_routine_and_bad_options(logged):
     assert [r["routine"]["id"] for r in data["reports"]] == ["short-logged"]
     assert data["reports"][0]["planned"] == 6
     for args, option in ((["--from", "2026-12-10", "--to", "2026-12-01"], "--from"),
-                         (["--to", "someday"], "--to"), (["--format", "pdf"], "--format"),
+                         (["--to", "someday"], "--to"), (["--format", "docx"], "--format"),
+                         (["--format", "pdf"], "--output"),
                          (["--json", "--format", "csv"], "--format")):
         result = invoke(env, "report", env["routine"], *args)
         assert result.exit_code == 2 and option in result.output, (args, result.output)

@@ -10,11 +10,18 @@ from supple.io.schedule_parts import local_zone
 from supple.pipeline.schedule import machine_zone
 
 
-def test_without_tz_the_system_zone_comes_from_tzlocal(monkeypatch):
+def test_without_tz_the_system_zone_is_the_localtime_link_else_tzlocals(monkeypatch):
     monkeypatch.delenv("TZ", raising=False)
     monkeypatch.setattr(tzlocal, "get_localzone_name", lambda: "Asia/Kolkata")
+    real = os.path.realpath
+    # /etc/localtime linking into a zoneinfo folder (what tzlocal reads first on Linux)
+    monkeypatch.setattr(os.path, "realpath", lambda p: "/usr/share/zoneinfo/Europe/Oslo"
+                        if p == "/etc/localtime" else real(p))
+    assert machine_zone() == ("Europe/Oslo", True)
+    assert local_zone() == ("Europe/Oslo", ("timezone",))
+    # a copied /etc/localtime (no link): tzlocal's answer
+    monkeypatch.setattr(os.path, "realpath", lambda p: "/etc/localtime" if p == "/etc/localtime" else real(p))
     assert machine_zone() == ("Asia/Kolkata", True)
-    assert local_zone() == ("Asia/Kolkata", ("timezone",))
 
 
 def test_tz_wins_over_the_system_setting(monkeypatch):

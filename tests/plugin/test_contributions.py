@@ -98,5 +98,6 @@ def test_the_first_party_strategies_and_exporters_defer_their_option_classes():
         for item in group.values() if isinstance(item._options, str)
     ]
     names = sorted(item.name for item in deferred)
-    assert names == ["gentle", "html", "ics", "linear", "load", "md", "pdf", "phased", "steady", "time-boxed"]
+    assert names == ["gentle", "html", "ics", "linear", "load", "md", "pdf", "phased", "responsive", "steady",
+                     "time-boxed"]
     assert all(attrs.has(item.options) for item in deferred)

@@ -138,6 +138,39 @@ timezone = "UTC"
     assert [s.steps[0].dose.reps for s in plan.sessions] == [6, 6, 8, 8]
 
 
+def test_the_progression_example_reads_the_history_and_explains_the_hold(tmp_path):
+    import datetime as dt
+
+    import supple
+
+    registry = make_registry(load_example("supple_progression_strategies", tmp_path), builtins=True)
+    routine = ROUTINE.replace('title = "Examples"', 'title = "Examples"\nid = "examples"') + """
+[progression]
+strategy = "every-other-week"
+reps = 2
+
+[schedule]
+start = 2026-12-07
+weeks = 4
+days = ["mon"]
+times = ["08:00"]
+timezone = "UTC"
+"""
+    day = dt.date(2026, 12, 14)
+    step = supple.StepHistory(
+        date=day, routine_id="examples", step=1, exercise="backcare/cat-cow", planned=supple.Dose(reps=6),
+        done=supple.Dose(reps=6), status="done", pain_before=2, pain_after=5, next_day_pain=None,
+        effort="ok", session_outcome="done", session_id=1)
+    record = supple.SessionRecord(
+        id=1, date=day, started="2026-12-14T08:00:00+00:00", routine_id="examples", routine_title="Examples",
+        routine_path="", week=2, outcome="done", source="manual", pain_before=2, pain_after=5,
+        next_day_pain=None, effort="ok", note="", steps=(step,))
+    plan = plan_routine(routine, registry, history=[record])
+    assert [s.steps[0].dose.reps for s in plan.sessions] == [6, 6, 6, 6]  # week 3 held, not 8
+    assert "held at 6 reps: pain 5 on 2026-12-14" in plan.sessions[2].timeline.notes
+    assert plan.status == {0: "missed", 1: "done"}
+
+
 def test_the_safety_example_drops_the_weight_on_a_painful_day_and_honours_a_waiver(tmp_path):
     import supple_backcare
     import supple_progression

@@ -29,9 +29,9 @@ def test_every_week_has_the_base_dose_and_it_takes_no_options():
     assert all(none.dose_for(base, week, None, context) is base for week in range(1, 53))
 
 
-def test_the_plugin_contributes_four_strategies_each_with_a_summary():
+def test_the_plugin_contributes_five_strategies_each_with_a_summary():
     found = strategies()
-    assert sorted(found) == ["linear", "load", "none", "phased"]
+    assert sorted(found) == ["linear", "load", "none", "phased", "responsive"]
     assert all(s.summary for s in found.values())
     assert all(s.options is not None and s.check is not None for n, s in found.items() if n != "none")
 

@@ -11,6 +11,9 @@ import click
 from supple.errors import SafetyRefusal
 
 if TYPE_CHECKING:
+    import datetime as dt
+
+    from supple.guide.history import SessionRecord
     from supple.io.schedule_options import ScheduleOverrides
     from supple.model.plan import Plan
     from supple.model.profile import Profile
@@ -135,14 +138,49 @@ def dump_json(data: Any) -> None:
 
 
 def build_plan_from_args(
-    ctx: click.Context, routine: str | None, profile: str | None, allow: tuple[str, ...]
+    ctx: click.Context, routine: str | None, profile: str | None, allow: tuple[str, ...],
+    today: dt.date | None = None,
 ) -> tuple[Plan, Routine, Profile | None]:
+    """The plan for the command's routine and profile, with the session log's history when
+    there is a log and the routine has an ``id`` (past sessions up to ``today``)."""
     from supple.pipeline.orchestrator import build_plan
 
     path = routine_path(ctx, routine)
     loaded = load_routine_arg(ctx, path)
-    person = load_profile_arg(profile)
-    return build_plan(loaded, registry(ctx), person, waive=allow), loaded, person
+    person = with_reported_flags(load_profile_arg(profile))
+    history = log_history(loaded)
+    return build_plan(loaded, registry(ctx), person, waive=allow, history=history, today=today), loaded, person
+
+
+def with_reported_flags(person: Profile | None) -> Profile | None:
+    """``person`` with the red flags reported with `supple log flag` and not cleared added to
+    their ``red_flags`` (so the red-flags filter stops the programme as for the profile's)."""
+    from supple.guide.flags import active_flags, flags_path
+
+    if not flags_path().exists():
+        return person
+    reported = active_flags()
+    if not reported:
+        return person
+    import attrs
+
+    from supple.model.profile import Profile
+
+    base = person if person is not None else Profile(path="supple log flag")
+    return attrs.evolve(base, red_flags=tuple(dict.fromkeys((*base.red_flags, *reported))))
+
+
+def log_history(routine: Routine) -> tuple[SessionRecord, ...] | None:
+    """The routine's logged sessions, or ``None`` without a log or a routine ``id``."""
+    if not routine.info.id:
+        return None
+    from supple.guide.log_paths import log_path
+
+    if not log_path().exists():
+        return None
+    from supple.guide.history import load_history
+
+    return load_history(routine.info.id)
 
 
 _NO_PROFILE = "supple.no_profile"

@@ -13,6 +13,7 @@ import click
 
 from supple.cli._common import dump_json
 from supple.cli.log_edit import add, delete, edit, pain
+from supple.cli.log_flag import flag
 from supple.cli.log_options import DAY, check_period, describe, resolve_routine_filter
 
 if TYPE_CHECKING:
@@ -73,3 +74,4 @@ log.add_command(add)
 log.add_command(pain)
 log.add_command(edit)
 log.add_command(delete)
+log.add_command(flag)

@@ -17,6 +17,7 @@ from supple.cli._common import (
     SCHEDULE_OPTIONS,
     load_profile_arg,
     load_routine_arg,
+    log_history,
     registry,
     routine_path,
 )
@@ -102,7 +103,10 @@ def add(ctx: click.Context, routine: str, day: dt.date | None, at: dt.time | Non
     steps: tuple[LoggedStep, ...] = ()
     timing, week_found, total, warning = "", week, 0, ""
     try:
-        plan = build_plan(loaded, registry(ctx), person)
+        # the doses planned for that day come from the log before its week; sessions of that
+        # day count as past, so an alert from the log does not hide them
+        plan = build_plan(loaded, registry(ctx), person, history=log_history(loaded),
+                          today=day + dt.timedelta(days=1))
     except SafetyRefusal:
         warning = ("the routine's plan is refused for safety with your profile, so the exercises "
                    "are not listed in this entry")

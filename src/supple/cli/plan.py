@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import click
 
 from supple.cli._common import (
@@ -11,6 +13,7 @@ from supple.cli._common import (
     build_plan_from_args,
     dump_json,
 )
+from supple.cli.log_options import DAY
 from supple.errors import InputError
 
 
@@ -25,9 +28,14 @@ from supple.errors import InputError
     help="Show the sessions and doses of programme week N (default: week 1); with --json, only "
     "that week's sessions.",
 )
+@click.option(
+    "--today", type=DAY, metavar="DATE",
+    help="With a session log: the day to re-plan from (sessions before it are past; default: the "
+    "day after the last logged session).",
+)
 @click.pass_context
 def plan(ctx: click.Context, routine: str | None, profile: str | None, allow: tuple[str, ...],
-         as_json: bool, week: int | None) -> None:
+         as_json: bool, week: int | None, today: dt.date | None) -> None:
     """Show the plan: sessions, steps with their dose, durations, what safety changed.
 
     The text shows the programme week by week (dates, sessions, session length, dose changes),
@@ -35,7 +43,7 @@ def plan(ctx: click.Context, routine: str | None, profile: str | None, allow: tu
 
     ROUTINE is a file or a bundled routine's name (default: the bundled morning routine).
     """
-    result, _, _ = build_plan_from_args(ctx, routine, profile, allow)
+    result, _, _ = build_plan_from_args(ctx, routine, profile, allow, today)
     if week is not None and week > result.weeks:
         raise InputError.at(f"the programme has {result.weeks} week(s); there is no week {week}", None, "--week")
     if as_json:

@@ -15,6 +15,7 @@ from supple.cli._common import (
     dump_json,
     load_profile_arg,
     load_routine_arg,
+    log_history,
     registry,
     routine_path,
 )
@@ -30,13 +31,16 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
               help="First day of the report (default: the programme's first day, or the first logged session).")
 @click.option("--to", "until", type=DAY, metavar="DATE", help="Last day of the report (default: today).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (same as --format json).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default=None,
-              help="text (default), json, or csv: one row per logged step, for a spreadsheet.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "html", "pdf"]), default=None,
+              help="text (default), json, csv (one row per logged step, for a spreadsheet), or a "
+              "printable html or pdf page with charts.")
+@click.option("--output", "-o", "output", metavar="FILE",
+              help="Write the report to FILE instead of standard output (required for --format pdf).")
 @SCHEDULE_OPTIONS
 @PROFILE_OPTION
 @click.pass_context
 def report(ctx: click.Context, routine: str | None, since: dt.date | None, until: dt.date | None,
-           as_json: bool, fmt: str | None, profile: str | None) -> None:
+           as_json: bool, fmt: str | None, output: str | None, profile: str | None) -> None:
     """Report adherence (done / planned, per week and per exercise), pain before, after and
     the next day, effort, and the dose each exercise reached, from your session log.
 
@@ -49,6 +53,8 @@ def report(ctx: click.Context, routine: str | None, since: dt.date | None, until
     if as_json and fmt not in (None, "json"):
         raise InputError.at(f"--json and --format {fmt} ask for two formats; give one", None, "--format")
     fmt = "json" if as_json else (fmt or "text")
+    if fmt == "pdf" and not output:
+        raise InputError.at("a PDF report is written to a file: give --output FILE", None, "--output")
     check_period(since, until)
     until = until or log_options.wall_now().date()
     if since is not None and since > until:
@@ -62,13 +68,20 @@ def report(ctx: click.Context, routine: str | None, since: dt.date | None, until
         from supple.guide.report import build_report
 
         start = since or _default_start(plan, info["id"], until)
-        records = load_history(info["id"], since=start, until=until)
+        full = ctx.obj.get("history", {}).get(info["id"]) if ctx.obj else None
+        records = (tuple(r for r in full if start <= r.date <= until) if full is not None
+                   else load_history(info["id"], since=start, until=until))
         data = build_report(info, records, plan, start, until)
+        data["alerts"] = report_alerts(plan, records)
         if note:
             data["note"] = note
         reports.append(data)
         records_all.extend(records)
-    if fmt == "json":
+    if output or fmt in ("html", "pdf"):
+        from supple.cli.report_file import write_report
+
+        write_report(fmt, reports, records_all, output)
+    elif fmt == "json":
         dump_json({"reports": reports})
     elif fmt == "csv":
         _write_csv(records_all)
@@ -87,7 +100,7 @@ def _routines(ctx: click.Context, routine: str | None, person: Any, since: dt.da
         path = routine_path(ctx, routine)
         loaded = load_routine_arg(ctx, path)
         info = {"id": loaded.info.id or "", "title": loaded.info.title, "path": os.path.abspath(path)}
-        plan, note = _plan(ctx, loaded, person)
+        plan, note = _plan(ctx, loaded, person, until)
         return [(info, plan, note)]
     from supple.guide.log import entries
 
@@ -104,21 +117,38 @@ def _routines(ctx: click.Context, routine: str | None, person: Any, since: dt.da
             from supple.errors import SuppleError
 
             try:
-                plan, note = _plan(ctx, load_routine(entry.routine_path), person)
+                plan, note = _plan(ctx, load_routine(entry.routine_path), person, until)
             except SuppleError as exc:
                 note = f"the routine cannot be planned ({exc}): planned sessions are unknown"
         found.append((info, plan, note))
     return found
 
 
-def _plan(ctx: click.Context, loaded: Any, person: Any) -> tuple[Any, str]:
+def _plan(ctx: click.Context, loaded: Any, person: Any, until: dt.date) -> tuple[Any, str]:
     from supple.errors import SafetyRefusal
     from supple.pipeline.orchestrator import build_plan
 
-    try:
-        return build_plan(loaded, registry(ctx), person), ""
+    try:  # with the log's history, so the log's alerts up to the report's last day are in it
+        history = log_history(loaded)
+        if history is not None and ctx.obj is not None:  # read once: the report's records come from it
+            ctx.obj.setdefault("history", {})[loaded.info.id] = history
+        return build_plan(loaded, registry(ctx), person, history=history,
+                          today=until + dt.timedelta(days=1)), ""
     except SafetyRefusal:
         return None, "the plan is refused for safety with your profile: planned sessions are unknown"
+
+
+def report_alerts(plan: Any, records: Any) -> list[dict[str, Any]]:
+    """The session log's alerts (rising pain, next-day pain of 6 or more, missed sessions), as
+    the plan raised them; from the logged sessions alone when there is no plan."""
+    from supple.pipeline.replan import alerts
+    from supple.render.json import finding_to_dict
+
+    if plan is not None:
+        found = [f for f in plan.safety if f.rule.startswith("log-")]
+    else:
+        found = alerts(records)
+    return [finding_to_dict(f) | {"advice": f.advice} for f in found]
 
 
 def _default_start(plan: Any, routine_id: str, until: dt.date) -> dt.date:
@@ -145,7 +175,8 @@ def _cell(value: Any) -> str:
     return text
 
 
-def _write_csv(records: list[Any]) -> None:
+def csv_text(records: list[Any]) -> str:
+    """The CSV of ``records`` (one row per logged step)."""
     import csv
     import io
 
@@ -155,5 +186,9 @@ def _write_csv(records: list[Any]) -> None:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for row in csv_rows(records):
-        writer.writerow([_cell(v) for v in row])
-    click.echo(buffer.getvalue(), nl=False)
+        writer.writerow([_cell(value) for value in row])
+    return buffer.getvalue()
+
+
+def _write_csv(records: list[Any]) -> None:
+    click.echo(csv_text(records), nl=False)

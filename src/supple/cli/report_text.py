@@ -59,6 +59,9 @@ def _one(data: dict[str, Any]) -> list[str]:
     lines.append(f"Pain (mean, 0-10): before {_num(data['pain_before'])}, after {_num(data['pain_after'])}, "
                  f"next day {_num(data['next_day_pain'])}. Effort: "
                  + ", ".join(f"{k} {v}" for k, v in data["effort"].items()) + ".")
+    for alert in data.get("alerts", ()):
+        lines += wrap(f"ALERT [{alert['rule']}]: {alert['reason']} {alert['advice']} "
+                      f"(source: {alert['source']})", "", hanging="  ")
     lines.append("")
     lines.append("By week: adherence (done / planned) and mean pain after the session (#: 1 point).")
     lines.append(f"{'week of':<10}  {'plan':>4}  {'done':>4}  {'part':>4}  {'skip':>4}  "

@@ -16,8 +16,10 @@ from supple.cli._common import (
     SCHEDULE_OPTIONS,
     load_profile_arg,
     load_routine_arg,
+    log_history,
     registry,
     routine_path,
+    with_reported_flags,
 )
 from supple.errors import InputError
 
@@ -117,6 +119,19 @@ def _local_day(routine: supple.Routine, now: Any) -> Any:
     return now.astimezone(ZoneInfo(routine.schedule.timezone)).date()
 
 
+def _history(routine: supple.Routine) -> Any:
+    """The routine's logged sessions; when the log cannot be read now (locked by a writer),
+    the session runs as planned without them, with a warning."""
+    from supple.guide.log_store import LogError
+
+    try:
+        return log_history(routine)
+    except LogError as exc:
+        click.echo(f"supple: warning: {exc}; today's session is planned without your session log",
+                   err=True)
+        return None
+
+
 def _refuse_if_postponed(plan: supple.Plan, now: Any, week: int | None) -> None:
     """Today's session is postponed (pain too high): refuse, with the pain gate's advice."""
     if week is not None or not plan.postponed or plan.routine.schedule is None:
@@ -190,7 +205,7 @@ def run(ctx: click.Context, routine: str | None, profile: str | None, allow: tup
 
     path = routine_path(ctx, routine)
     loaded = load_routine_arg(ctx, path)
-    person = load_profile_arg(profile)
+    person = with_reported_flags(load_profile_arg(profile))
     reg = registry(ctx)
     if pain is None and interactive:
         pain = _ask_pain("How is your back pain right now?")
@@ -199,7 +214,9 @@ def run(ctx: click.Context, routine: str | None, profile: str | None, allow: tup
         today = _local_day(loaded, now)
         person = (supple.evolve(person, pain=pain, pain_date=today) if person is not None
                   else supple.Profile(pain=pain, pain_date=today))
-    plan = build_plan(loaded, reg, person, waive=allow)  # SafetyRefusal: exit 3, nothing runs
+    # with the log's history: progressed doses, and its alerts pause today's session
+    plan = build_plan(loaded, reg, person, waive=allow, history=_history(loaded),
+                      today=_local_day(loaded, now))  # SafetyRefusal: exit 3, nothing runs
     _refuse_if_postponed(plan, now, week)
     session = choose_session(plan, now, week)
     pain_before = person.pain if person is not None else None

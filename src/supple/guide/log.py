@@ -14,7 +14,6 @@ write is one transaction; sessions that cannot be written are kept in a pending 
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterable
@@ -35,6 +34,7 @@ from supple.guide.log_model import (
     normalized,
     outcome_of,
 )
+from supple.guide.log_paths import ENV_DATA_DIR, FILENAME, data_dir, log_path
 from supple.guide.log_rows import session_rows
 from supple.guide.log_store import SCHEMA_V1, SCHEMA_VERSION, LogError, read, write
 
@@ -45,25 +45,8 @@ __all__ = [
     "normalized", "outcome_of", "dose_dict", "from_record", "transaction", "EDITABLE",
 ]
 
-ENV_DATA_DIR = "SUPPLE_DATA_DIR"
-FILENAME = "sessions.sqlite3"
 
 T = TypeVar("T")
-
-
-def data_dir() -> Path:
-    """The directory that holds the session log."""
-    override = os.environ.get(ENV_DATA_DIR)
-    if override:
-        return Path(override)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("supple", appauthor=False))
-
-
-def log_path() -> Path:
-    """The session log's file."""
-    return data_dir() / FILENAME
 
 
 # --- writing -----------------------------------------------------------------------------

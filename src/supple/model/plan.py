@@ -157,6 +157,11 @@ class Plan:
     #: The plugins' settings from the routine's ``[plugins.NAME]`` tables, by settings name
     #: (see :class:`supple.PluginSettings`); exporters read their own here.
     settings: Any = attrs.field(factory=dict)
+    #: With a session log: what became of each past session, by ``Session.index``
+    #: (``done``, ``partial`` or ``missed``); sessions not in it are still to come.
+    status: Any = attrs.field(factory=dict)
+    #: With a session log: the day the plan was made for (past sessions are those before it).
+    today: dt.date | None = None
 
     def find_exercise(self, ref: str, set_name: str = "") -> Exercise | None:
         """The exercise ``ref`` names (``set/id``, or an id, looked up in ``set_name`` when

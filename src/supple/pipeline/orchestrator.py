@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -31,6 +31,10 @@ from supple.pipeline.timing import Layout, clock_text, lay_out, moved_note
 from supple.pipeline.workload import check_workload
 from supple.plugin.registry import Registry
 
+if TYPE_CHECKING:
+    from supple.guide.history import SessionRecord
+    from supple.pipeline.history_index import HistoryIndex
+
 #: The lowest pain score that changes a session (the amber band of the traffic light).
 AMBER_PAIN = 4
 
@@ -44,11 +48,18 @@ def build_plan(
     profile: Profile | None = None,
     *,
     waive: Iterable[str] = (),
+    history: Iterable[SessionRecord] | None = None,
+    today: dt.date | None = None,
 ) -> Plan:
     """The whole programme for ``routine`` and ``profile``.
 
     ``waive`` names safety rules the person waives on the command line, besides their
-    profile's ``allow``; a routine cannot waive. Raises :class:`InputError` for bad input,
+    profile's ``allow``; a routine cannot waive. ``history`` is the session log's records
+    (:class:`supple.SessionRecord`, see ``supple.load_history``; those of other routines are
+    ignored): progression strategies see each step's records before the week they plan, the
+    plan marks past sessions done, partly done or missed up to ``today`` (default: the last
+    logged day), and the log's alerts pause the programme (see docs/guided-sessions.md).
+    Raises :class:`InputError` for bad input,
     :class:`SafetyRefusal` when the filters stop planning (a red flag, a session left empty),
     :class:`PluginError` when a plugin fails.
     """
@@ -64,11 +75,18 @@ def build_plan(
     waivers.update({rule: COMMAND_LINE for rule in waive})
     waivers = dict(sorted(waivers.items()))
     safety = SessionSafety(routine, registry, resolved.settings, waivers)
-    sessions, postponed, timings, first_day = _sessions(resolved, person, registry, safety)
+    index = _index(routine, history)
+    sessions, postponed, timings, first_day = _sessions(resolved, person, registry, safety, index)
     weeks = routine.schedule.total_weeks if routine.schedule is not None else 1
     findings = [*safety.findings(weeks), *unknown_waivers(waivers, registry)]
     findings += _pain_window(person, first_day, sessions)
     timing = timings.pop() if len(timings) == 1 else resolved.timing.name
+    status: dict[int, str] = {}
+    if index:
+        from supple.pipeline.replan import replan
+
+        sessions, postponed, status, alerts, today = replan(sessions, postponed, index, today)
+        findings += alerts
     return Plan(
         routine=routine,
         sessions=tuple(sessions),
@@ -82,7 +100,18 @@ def build_plan(
         settings=resolved.settings,
         filters=tuple(registry.safety_filters),
         postponed=tuple(postponed),
+        status=status,
+        today=today if index else None,
     )
+
+
+def _index(routine: Routine, history: Iterable[SessionRecord] | None) -> HistoryIndex | None:
+    """The routine's logged sessions, indexed once per plan (none without an ``id``)."""
+    if history is None or not routine.info.id:
+        return None
+    from supple.pipeline.history_index import HistoryIndex
+
+    return HistoryIndex(history, routine.info.id)
 
 
 def _pain_window(person: Profile, first_day: dt.date | None, sessions: list[Session]) -> list[SafetyFinding]:
@@ -133,6 +162,7 @@ def _sessions(
     person: Profile,
     registry: Registry,
     safety: SessionSafety,
+    history: HistoryIndex | None = None,
 ) -> tuple[list[Session], list[Postponed], set[str], dt.date | None]:
     """Expand the schedule into sessions, in time order: each session's steps at their week's
     doses, through the safety filters with the person as they are that day, laid out in time.
@@ -153,6 +183,11 @@ def _sessions(
     first_day = starts[0][1].date() if starts and starts[0][1] is not None else None
     utc = dt.UTC
     week_steps: dict[int, tuple[PlannedStep, ...]] = {}
+    week_notes: dict[int, list[str]] = {}
+    week_start: dict[int, dt.date] = {}
+    for week, start in starts:
+        if start is not None:
+            week_start.setdefault(week, start.date())
     by_doses: dict[tuple[Any, ...], tuple[PlannedStep, ...]] = {}
     by_safe: dict[tuple[Any, ...], tuple[PlannedStep, ...]] = {}
     layouts: dict[tuple[int, str, tuple[int, ...]], Layout] = {}
@@ -172,7 +207,9 @@ def _sessions(
         today = person.on(day, first_day)
         progressed = week_steps.get(week)
         if progressed is None:
-            progressed = progress_week(resolved.steps, week, weeks, today, resolved, registry)
+            week_notes[week] = []
+            progressed = progress_week(resolved.steps, week, weeks, today, resolved, registry,
+                                       history, week_start.get(week), week_notes[week])
             # weeks with the same doses share their steps, hence their outcomes and layouts
             progressed = by_doses.setdefault(tuple(step.dose for step in progressed), progressed)
             week_steps[week] = progressed
@@ -248,6 +285,7 @@ def _sessions(
                     if original in spaced_set:
                         last_done[timeline.steps[position].ref] = begin + dt.timedelta(seconds=ends[position])
         notes.extend(layout_notes)
+        notes.extend(week_notes.get(week, ()))
         if notes:
             timeline = attrs.evolve(timeline, notes=(*notes, *timeline.notes))
         sessions.append(Session(index=index, week=week, start=start, timeline=timeline, slot=slot,

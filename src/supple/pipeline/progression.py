@@ -5,6 +5,8 @@ pause progression."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from supple.errors import InputError, PluginError, Problem, Problems
@@ -14,7 +16,12 @@ from supple.model.step import PlannedStep
 from supple.pipeline.resolve import ResolvedRoutine
 from supple.plugin.guard import PLUGIN_FAULTS, describe_fault, plugin_output
 from supple.plugin.registry import Registry
-from supple.plugin.strategies import ProgressionContext
+from supple.plugin.strategies import ProgressionContext, ProgressionDecision
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from supple.pipeline.history_index import HistoryIndex
 
 
 def dose_limits() -> tuple[tuple[str, str, float, str], ...]:
@@ -64,17 +71,22 @@ def progression_key(step: PlannedStep, resolved: ResolvedRoutine) -> str:
 
 
 def progress_step(
-    step: PlannedStep, week: int, weeks: int, profile: Profile, resolved: ResolvedRoutine, registry: Registry
+    step: PlannedStep, week: int, weeks: int, profile: Profile, resolved: ResolvedRoutine, registry: Registry,
+    history: HistoryIndex | None = None, week_start: dt.date | None = None, notes: list[str] | None = None,
 ) -> PlannedStep:
     """``step`` with the dose its progression strategy gives for programme week ``week``.
 
-    A strategy may raise :class:`InputError` to say its options do not suit this programme;
-    the problem is located at the step's progression table."""
+    The strategy sees the step's logged ``history`` before ``week_start``; the note of a
+    :class:`ProgressionDecision` it returns is appended to ``notes``. A strategy may raise
+    :class:`InputError` to say its options do not suit this programme; the problem is located
+    at the step's progression table."""
     strategy = resolved.progressions.get(step.progression)
     if strategy is None:
         return step
     context = ProgressionContext(
-        exercise=step.exercise, weeks=weeks, pain=profile.pain, settings=resolved.settings
+        exercise=step.exercise, weeks=weeks, pain=profile.pain, settings=resolved.settings,
+        history=history.before(step.number, week_start) if history is not None else (),
+        week_start=week_start,
     )
     try:
         with plugin_output():
@@ -93,6 +105,10 @@ def progress_step(
         raise PluginError(
             plugin, f"progression strategy {strategy.name!r} raised {describe_fault(exc)}"
         ) from None
+    if isinstance(dose, ProgressionDecision):
+        if dose.note and notes is not None:
+            notes.append(dose.note)
+        dose = dose.dose
     if not isinstance(dose, Dose):
         plugin = registry.provider("progression strategy", strategy.name) or strategy.name
         raise PluginError(
@@ -104,8 +120,11 @@ def progress_step(
 def progress_week(
     steps: tuple[PlannedStep, ...], week: int, weeks: int, person: Profile,
     resolved: ResolvedRoutine, registry: Registry,
+    history: HistoryIndex | None = None, week_start: dt.date | None = None, notes: list[str] | None = None,
 ) -> tuple[PlannedStep, ...]:
-    """Every step at its dose for programme week ``week`` (checked against supple's limits)."""
-    progressed = tuple(progress_step(step, week, weeks, person, resolved, registry) for step in steps)
+    """Every step at its dose for programme week ``week`` (checked against supple's limits),
+    from the logged ``history`` before ``week_start``; strategies' notes go to ``notes``."""
+    progressed = tuple(progress_step(step, week, weeks, person, resolved, registry, history, week_start, notes)
+                       for step in steps)
     check_doses(progressed, steps, week, resolved)
     return progressed

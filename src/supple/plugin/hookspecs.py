@@ -103,6 +103,13 @@ def supple_progression_strategies() -> Iterable[ProgressionStrategy]:
         def every_other_week(base, week, options, context):
             if not base.reps:
                 return base
+            # the session log: this step's records before this week, oldest first
+            last = context.history[-1] if context.history else None
+            if last and last.planned and last.pain_after is not None and last.pain_after >= 4:
+                return supple.ProgressionDecision(
+                    last.planned,
+                    f"held at {last.planned.reps} reps: pain {last.pain_after} on {last.date}",
+                )
             return attrs.evolve(base, reps=base.reps + options.reps * ((week - 1) // 2))
 
         @supple.hookimpl

@@ -105,7 +105,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             "timezone": schedule.timezone if schedule else None,
             "weeks": plan.weeks,
         },
-        "sessions": [session_to_dict(s) for s in plan.sessions],
+        "sessions": [session_to_dict(s) | _status(plan, s) for s in plan.sessions],
         "safety": [finding_to_dict(f) for f in plan.safety],
         "waived": list(plan.waived),
         "waivers": [{"rule": rule, "by": who} for rule, who in plan.waivers],
@@ -115,8 +115,20 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
              "reason": p.reason, "advice": p.advice}
             for p in plan.postponed
         ],
+        **_history(plan),
         "disclaimer": DISCLAIMER,
     }
+
+
+def _history(plan: Plan) -> dict[str, Any]:
+    """With a session log: the day re-planned from; nothing without a log."""
+    return {} if plan.today is None else {"today": plan.today.isoformat()}
+
+
+def _status(plan: Plan, session: Session) -> dict[str, Any]:
+    """With a session log: the session's ``status`` (``done``, ``partial``, ``missed``, or
+    ``planned`` for one to come); nothing without a log."""
+    return {} if plan.today is None else {"status": plan.status.get(session.index, "planned")}
 
 
 def exercise_to_dict(entry: CatalogueEntry) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from supple.model.exercise import Dose
 from supple.model.plan import DISCLAIMER, Plan, Postponed, SafetyFinding, Session
 from supple.model.routine import WEEKDAYS
 from supple.model.step import PlannedStep
+from supple.render.progress_text import current_week, postponed_runs, progress_lines, status_label
 from supple.text import safe, wrap
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -202,7 +203,8 @@ def _week_detail(plan: Plan, chosen: int) -> list[str]:
             continue
         mark = f"  [{letters[session.steps]}]" if letters else ""
         gentle = f"  ({session.timing} timing)" if session.timing and session.timing != plan.timing else ""
-        lines.append(f"  {_when(session)}  {format_seconds(session.duration_s)}{mark}{gentle}")
+        lines.append(f"  {_when(session)}  {format_seconds(session.duration_s)}{mark}{gentle}"
+                     f"{status_label(plan, session)}")
         for note in session.timeline.notes:
             if note not in common[session.steps]:
                 lines.extend(wrap(note, "      * "))
@@ -280,13 +282,14 @@ def render_plan(plan: Plan, *, week: int | None = None) -> str:
     if changes:
         lines.append("")
 
-    lines.extend(_week_detail(plan, week or weeks[0]))
+    lines.extend(progress_lines(plan))
+    lines.extend(_week_detail(plan, week or current_week(plan) or weeks[0]))
     lines.append("")
     if plan.postponed:
         lines.append("Postponed sessions:")
-        for session in plan.postponed:
-            when = _when_postponed(session)
-            lines.extend(wrap(f"{when}: {session.reason} {session.advice}".strip(), "  - "))
+        for first, last, count in postponed_runs(plan.postponed):
+            when = _when_postponed(first) + (f" to {_when_postponed(last)} ({count} sessions)" if count > 1 else "")
+            lines.extend(wrap(f"{when}: {first.reason} {first.advice}".strip(), "  - "))
         lines.append("")
     if plan.safety:
         lines.append("What the safety filters changed, and why:")
