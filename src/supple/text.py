@@ -29,7 +29,14 @@ def close_matches(word: str, choices: Iterable[str], n: int = 3, cutoff: float =
     """The names in ``choices`` closest to ``word`` (``difflib.get_close_matches``)."""
     import difflib
 
-    return difflib.get_close_matches(word, list(choices), n=n, cutoff=cutoff)
+    names = list(choices)
+    folded = word.casefold()
+    # the same name in other case, then names it begins (``desk`` -> ``desk-break``), then difflib
+    found = [c for c in names if c.casefold() == folded]
+    if len(folded) >= 3:
+        found += [c for c in names if c.casefold().startswith(folded) and c not in found]
+    found += [c for c in difflib.get_close_matches(word, names, n=n, cutoff=cutoff) if c not in found]
+    return found[:n]
 
 
 def did_you_mean(

@@ -52,11 +52,14 @@ def _converter() -> cattrs.Converter:
             raise TypeError("expected a date such as 2026-12-07 (without a time of day)")
         if isinstance(value, dt.date):
             return value
-        if isinstance(value, str):
+        if isinstance(value, str):  # no coercion: a TOML date is written without quotes
             try:
-                return dt.date.fromisoformat(value)
+                dt.date.fromisoformat(value)
             except ValueError:
                 pass
+            else:
+                raise TypeError(f"expected a TOML date such as 2026-12-07, got text {value!r} "
+                                f"(write it without quotes: {value.strip()})")
         raise TypeError(f"expected a date such as 2026-12-07, got {_describe(value)}")
 
     conv.register_structure_hook(dt.date, date_hook)

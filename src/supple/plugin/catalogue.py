@@ -60,7 +60,13 @@ class Catalogue:
         return len(self.entries)
 
     def get(self, ref: str) -> CatalogueEntry:
-        """The entry ``ref`` names (``id`` or ``set/id``); :class:`UnknownExercise` otherwise."""
+        """The entry ``ref`` names (``id`` or ``set/id``, in any case: ids are lower case);
+        :class:`UnknownExercise` otherwise."""
+        if ref not in self._by_ref and ref not in self._by_id and ref.lower() != ref:
+            try:
+                return self.get(ref.lower())
+            except UnknownExercise:
+                pass
         if "/" in ref:
             entry = self._by_ref.get(ref)
             if entry is not None:
