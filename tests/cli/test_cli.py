@@ -64,7 +64,8 @@ def test_exercises_json_cites_every_source_article():
 def test_exercises_filters_narrow_the_list():
     seated = json.loads(run("exercises", "--json", "--position", "seated").output)
     assert seated and all(item["position"] == "seated" for item in seated)
-    assert run("exercises", "--kind", "no-such-kind").output.startswith("No exercise matches")
+    assert run("exercises", "--kind", "strength", "--search", "no such text").output.startswith(
+        "No exercise matches")
 
 
 def test_exercise_shows_one_in_full_and_unknown_gets_did_you_mean():
