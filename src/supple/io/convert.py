@@ -171,6 +171,15 @@ def _problems(
     if isinstance(exc, KeyError):
         yield Problem("this key is required", file, path)
         return
+    if isinstance(exc, ValueError) and len(exc.args) == 4 and isinstance(exc.args[1], attrs.Attribute):
+        # attrs' in_ validator: (message, attribute, options, value); say it plainly, at its key
+        _, attribute, options, value = exc.args
+        choices = [str(o) for o in options] if isinstance(options, (list, tuple, set, frozenset, dict)) else []
+        listed = ", ".join(repr(o) for o in options) if choices else repr(options)
+        hint = did_you_mean(str(value), choices, n=2) if choices and isinstance(value, str) else ""
+        yield Problem(f"must be one of {listed}; got {_describe(value)}{hint}", file,
+                      _join(path, attribute.name))
+        return
     message = str(exc) or type(exc).__name__
     located = re.match(_ATTRS_MESSAGE, message, re.S) or re.match(_NAMED_MESSAGE, message, re.S)
     if located and located.group(1) not in fields and re.match(_ATTRS_MESSAGE, message, re.S) is None:
