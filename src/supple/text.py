@@ -25,6 +25,16 @@ def wrap(text: str, indent: str, width: int = 88, *, hanging: str | None = None)
     ) or [indent]
 
 
+def repeats(note: str, text: str) -> bool:
+    """Whether ``note`` only repeats what ``text`` already says (``"Breathe out as you open."``
+    after the breathing cue ``"Breathe out as you open; ..."``): shown once, not twice."""
+    def words(value: str) -> str:
+        return " ".join(re.sub(r"[^\w\s]", " ", value.casefold()).split())
+
+    said = words(note)
+    return bool(said) and said in words(text)
+
+
 def close_matches(word: str, choices: Iterable[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
     """The names in ``choices`` closest to ``word`` (``difflib.get_close_matches``)."""
     import difflib

@@ -12,7 +12,7 @@ from supple.model.durations import format_seconds
 from supple.model.exercise import Dose
 from supple.model.plan import DISCLAIMER, Plan, PlannedStep, Postponed, SafetyFinding, Session
 from supple.model.routine import WEEKDAYS
-from supple.text import safe, wrap
+from supple.text import repeats, safe, wrap
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -49,9 +49,12 @@ def describe_schedule(plan: Plan) -> str:
         days = "on " + ", ".join(WEEKDAYS[d].capitalize() for d in schedule.days)
     times = ", ".join(f"{t.hour:02d}:{t.minute:02d}" for t in schedule.times)
     weeks = schedule.total_weeks
+    # the dates of the first and last sessions, not the calendar bounds of the programme
+    dated = [s.start.date() for s in plan.sessions if s.start is not None]
+    first, last = (dated[0], dated[-1]) if dated else (schedule.start, schedule.until)
     return (
         f"{weeks} week{'s' if weeks != 1 else ''}, {days} at {times} ({schedule.timezone}), "
-        f"{schedule.start.isoformat()} to {schedule.until.isoformat()}, "
+        f"{first.isoformat()} to {last.isoformat()}, "
         f"{len(plan.sessions)} session{'s' if len(plan.sessions) != 1 else ''}"
     )
 
@@ -165,7 +168,7 @@ def _step_lines(plan: Plan, session: Session) -> list[str]:
             lines.extend(wrap(cue, "       - "))
         if ex.breathing:
             lines.extend(wrap(f"Breathing: {ex.breathing}", "       "))
-        if step.note:
+        if step.note and not repeats(step.note, ex.breathing):
             lines.extend(wrap(f"Note: {step.note}", "       "))
     return lines
 
