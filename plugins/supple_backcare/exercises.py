@@ -895,7 +895,7 @@ EXERCISES: tuple[Exercise, ...] = (
         "with no push from the arms.",
         kind="mobility",
         position="standing",
-        dose=Dose(reps=5, per_side=True),  # product default (mobility drill)
+        dose=Dose(reps=5, per_side=True, alternate=True),  # product default (mobility drill)
         instructions=(
             "Stand with the feet a little apart, arms close to the body and elbows bent to a "
             "right angle.",
@@ -917,7 +917,7 @@ EXERCISES: tuple[Exercise, ...] = (
         "comfortable middle range.",
         kind="mobility",
         position="seated",
-        dose=Dose(reps=5, per_side=True),  # product default (mobility drill)
+        dose=Dose(reps=5, per_side=True, alternate=True),  # product default (mobility drill)
         instructions=(
             "Sit tall near the front of a firm chair, feet flat and hip-width apart.",
             "Cross the arms over the chest or rest the hands on the thighs.",

@@ -53,7 +53,8 @@ class Dose:
     pelvic tilts held 5 s each are ``Dose(reps=10, hold_s=5)``. With ``per_side`` every set is
     done on the left and then on the right. ``rest_s`` is the rest between sets; ``tempo_s`` the
     seconds one repetition takes (``None``: the timing strategy decides); ``load_kg`` a weight
-    held, 0 for none.
+    held, 0 for none. ``alternate`` (with ``per_side``): the sides take turns repetition by
+    repetition (left, right, left...) instead of all of a set on the left, then on the right.
 
     >>> Dose(sets=2, reps=10, rest_s=30).total_reps
     20
@@ -66,6 +67,7 @@ class Dose:
     rest_s: int = attrs.field(default=0, validator=non_negative)
     tempo_s: float | None = None
     load_kg: float = attrs.field(default=0, validator=non_negative)
+    alternate: bool = False
 
     @property
     def reps_per_set(self) -> int:
@@ -87,7 +89,7 @@ class Dose:
         if self.hold_s:
             parts.append(f"hold {format_seconds(self.hold_s)}")
         if self.per_side:
-            parts.append("each side")
+            parts.append("each side, alternating" if self.alternate else "each side")
         if self.load_kg:
             parts.append(f"with {self.load_kg:g} kg")
         if self.rest_s and self.sets > 1:
