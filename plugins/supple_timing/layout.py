@@ -5,7 +5,8 @@ side, one ``work`` segment holds all the repetitions of that set on that side (e
 takes the tempo plus its hold at the end position), or one ``hold`` segment for a held stretch
 without repetitions; ``switch`` separates the left side from the right, and ``rest`` separates
 the sets; a dose that alternates sides (``Dose.alternate``) has one segment per repetition and
-side instead (left, right, left...), without switches. Segments are per set and side rather than per repetition so that a year-long plan
+side instead (left, right, left...), without switches. Segments are per set and side rather
+than per repetition so that a year-long plan
 stays small; a timer can split a work segment by the step's dose (``reps``, ``tempo_s``,
 ``hold_s``).
 
