@@ -6,8 +6,8 @@ takes the tempo plus its hold at the end position), or one ``hold`` segment for 
 without repetitions; ``switch`` separates the left side from the right, and ``rest`` separates
 the sets; a dose that alternates sides (``Dose.alternate``) has one segment per repetition and
 side instead (left, right, left...), without switches. Segments are per set and side rather
-than per repetition so that a year-long plan stays small; a timer can split a work segment by the step's dose (``reps``, ``tempo_s``,
-``hold_s``).
+than per repetition so that a year-long plan stays small; a timer can split a work segment by
+the step's dose (``reps``, ``tempo_s``, ``hold_s``).
 
 :func:`step_seconds` gives the same total as the segments, by arithmetic, so a strategy can
 weigh doses (time-boxing) without building segments.

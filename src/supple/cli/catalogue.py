@@ -171,7 +171,9 @@ def exercise(ctx: click.Context, exercise_id: str, as_json: bool, picture: str |
     from supple.cli.picture import media_lines
 
     out += media_lines(ex)
-    out += ["", "Sources:"] + [f"  - {safe(s.ref)}{': ' + safe(s.title) if s.title else ''}" for s in ex.sources]
+    out += ["", "Sources:"]
+    for source in ex.sources:
+        out += wrap(source.describe(), "  - ")
     from supple.model.plan import DISCLAIMER
 
     out += ["", *wrap(DISCLAIMER, "")]

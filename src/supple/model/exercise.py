@@ -100,13 +100,23 @@ class Dose:
 
 @attrs.frozen
 class Source:
-    """Where a fact comes from: ``ref`` a short citation key (an article's file name, a
-    guideline's name), ``title`` its title, ``url`` an address if it has one (never rendered as
-    a link)."""
+    """Where a fact comes from: ``ref`` the short, readable name outputs cite it by (``"ROS
+    2022"``, ``"article 001"``), ``title`` its title, ``author`` its author(s) or publisher,
+    ``year`` when it was published (``None`` when it does not say), ``url`` an address if it has
+    one (never rendered as a link)."""
 
     ref: str = attrs.field(validator=attrs.validators.instance_of(str))
     title: str = ""
     url: str = ""
+    author: str = ""
+    year: int | None = None
+
+    def describe(self) -> str:
+        """The full citation in one line: ``ref: title. author, year. url``."""
+        head = f"{self.ref}: {self.title}" if self.title else self.ref
+        by = ", ".join(part for part in (self.author, str(self.year) if self.year else "") if part)
+        tail = "".join(f". {part}" for part in (by, self.url) if part)
+        return head + tail
 
 
 def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
@@ -132,7 +142,7 @@ class Exercise:
 
     >>> Exercise(id="pelvic-tilt", name="Pelvic tilt", summary="Rock the pelvis gently.",
     ...          kind="mobility", position="supine", dose=Dose(reps=10, hold_s=5),
-    ...          sources=(Source("004_5726d8492d92af4d.txt"),)).id
+    ...          sources=(Source("article 004"),)).id
     'pelvic-tilt'
     """
 
