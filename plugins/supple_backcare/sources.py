@@ -25,7 +25,7 @@ ARTICLE_000 = Source(
 ARTICLE_001 = Source(
     ref="article 001",
     title="How to crack your back alone",
-    author="web article; author and date not given",
+    author="Web article (author and date not given)",
 )
 ARTICLE_002 = Source(
     ref="article 002",
@@ -35,12 +35,12 @@ ARTICLE_002 = Source(
 ARTICLE_003 = Source(
     ref="article 003",
     title="Exercises and Stretches to Relieve Back Pain",
-    author="web article; author and date not given",
+    author="Web article (author and date not given)",
 )
 ARTICLE_004 = Source(
     ref="article 004",
     title="7 Recommended Exercises to Get Rid of Back Pain",
-    author="web article; author and date not given",
+    author="Web article (author and date not given)",
 )
 
 #: The articles, in file order.
