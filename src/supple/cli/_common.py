@@ -113,7 +113,7 @@ def build_plan_from_args(
 
 
 PROFILE_OPTION = click.option(
-    "--profile", "-p", "profile", metavar="FILE",
+    "--profile", "-p", "profile", metavar="FILE", type=click.Path(dir_okay=False),
     help="Profile file (default: profile.toml in the user's config directory, if any).",
 )
 

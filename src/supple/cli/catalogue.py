@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from supple.cli._common import PROFILE_OPTION, dump_json, load_profile_arg, registry
+from supple.cli.complete import complete_exercise, complete_filter
 from supple.errors import InputError
 
 if TYPE_CHECKING:
@@ -15,13 +16,19 @@ if TYPE_CHECKING:
     from supple.plugin.catalogue import Catalogue, CatalogueEntry
 
 _FILTERS = [
-    click.option("--region", multiple=True, help="Body region, e.g. lumbar (repeatable: any of)."),
-    click.option("--position", multiple=True, help="supine, prone, side-lying, quadruped, kneeling, seated, standing."),
-    click.option("--kind", multiple=True, help="mobility, stretch, strength, motor-control, self-release."),
-    click.option("--equipment", multiple=True, help="Needs this equipment, e.g. chair."),
+    click.option("--region", multiple=True, shell_complete=complete_filter("region"),
+                 help="Body region, e.g. lumbar (repeatable: any of)."),
+    click.option("--position", multiple=True, shell_complete=complete_filter("position"),
+                 help="supine, prone, side-lying, quadruped, kneeling, seated, standing."),
+    click.option("--kind", multiple=True, shell_complete=complete_filter("kind"),
+                 help="mobility, stretch, strength, motor-control, self-release."),
+    click.option("--equipment", multiple=True, shell_complete=complete_filter("equipment"),
+                 help="Needs this equipment, e.g. chair."),
     click.option("--no-equipment", is_flag=True, help="Only exercises that need no equipment."),
-    click.option("--tag", multiple=True, help="Movement tag, e.g. spinal-rotation."),
-    click.option("--set", "set_name", multiple=True, help="Exercise set name."),
+    click.option("--tag", multiple=True, shell_complete=complete_filter("tag"),
+                 help="Movement tag, e.g. spinal-rotation."),
+    click.option("--set", "set_name", multiple=True, shell_complete=complete_filter("set_name"),
+                 help="Exercise set name."),
     click.option("--search", metavar="TEXT", default="", help="Text in the id, name or summary (any case)."),
 ]
 
@@ -120,9 +127,10 @@ def exercises(ctx: click.Context, /, as_json: bool, suits: bool, profile: str | 
 
 
 @click.command()
-@click.argument("exercise_id", metavar="ID")
+@click.argument("exercise_id", metavar="ID", shell_complete=complete_exercise)
 @click.option("--json", "as_json", is_flag=True, help="Print the exercise as JSON.")
-@click.option("--picture", metavar="FILE", help="Write the exercise's picture (SVG) to FILE.")
+@click.option("--picture", metavar="FILE", type=click.Path(dir_okay=False),
+              help="Write the exercise's picture (SVG) to FILE.")
 @click.pass_context
 def exercise(ctx: click.Context, exercise_id: str, as_json: bool, picture: str | None) -> None:
     """Show one exercise in full: how to do it, its dose, cautions, pictures and sources."""

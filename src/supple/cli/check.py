@@ -5,11 +5,12 @@ from __future__ import annotations
 import click
 
 from supple.cli._common import EXIT_INPUT, PROFILE_OPTION, registry, routine_path
+from supple.cli.complete import complete_routine
 from supple.errors import InputError, Problem
 
 
 @click.command()
-@click.argument("routines", nargs=-1, required=True, metavar="ROUTINE...")
+@click.argument("routines", nargs=-1, required=True, metavar="ROUTINE...", shell_complete=complete_routine)
 @PROFILE_OPTION
 @click.pass_context
 def check(ctx: click.Context, routines: tuple[str, ...], profile: str | None) -> None:

@@ -13,6 +13,7 @@ from supple.cli._common import (
     build_plan_from_args,
     registry,
 )
+from supple.cli.complete import complete_exporter, complete_routine
 from supple.errors import InputError
 from supple.io.files import write_atomic
 from supple.pipeline.export import export_plan, exporter_for
@@ -28,8 +29,8 @@ def _option_value(text: str) -> Any:
 
 
 @click.command()
-@click.argument("routine")
-@click.option("--to", "fmt", metavar="FORMAT",
+@click.argument("routine", shell_complete=complete_routine)
+@click.option("--to", "fmt", metavar="FORMAT", shell_complete=complete_exporter,
               help="An exporter's name: ics, md, json... (default: from the suffix of -o).")
 @click.option("-o", "--output", metavar="PATH", type=click.Path(dir_okay=False),
               help="Write to this file (atomically) instead of stdout.")

@@ -13,6 +13,7 @@ import click
 
 from supple.cli import log_options
 from supple.cli._common import PROFILE_OPTION, load_profile_arg, registry, routine_path
+from supple.cli.complete import complete_routine
 from supple.cli.log_options import DAY, TIME, describe, resolve_routine_filter
 from supple.errors import InputError, SafetyRefusal
 
@@ -50,7 +51,7 @@ def _manual_steps(steps: Any, outcome: str) -> tuple[Any, ...]:
 
 
 @click.command()
-@click.argument("routine")
+@click.argument("routine", shell_complete=complete_routine)
 @click.option("--date", "day", type=DAY, metavar="DATE", help="The day of the session (default: today).")
 @click.option("--time", "at", type=TIME, metavar="HH:MM",
               help="When it started (default: now today, else 12:00).")

@@ -10,11 +10,12 @@ from supple.cli._common import (
     build_plan_from_args,
     dump_json,
 )
+from supple.cli.complete import complete_routine
 from supple.errors import InputError
 
 
 @click.command()
-@click.argument("routine", required=False)
+@click.argument("routine", required=False, shell_complete=complete_routine)
 @PROFILE_OPTION
 @ALLOW_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")

@@ -10,6 +10,7 @@ import click
 
 from supple.cli import log_options
 from supple.cli._common import PROFILE_OPTION, dump_json, load_profile_arg, registry, routine_path
+from supple.cli.complete import complete_routine
 from supple.cli.log_options import DAY, check_period
 
 #: Characters that make a spreadsheet read a cell as a formula (CSV injection).
@@ -17,7 +18,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @click.command()
-@click.argument("routine", required=False)
+@click.argument("routine", required=False, shell_complete=complete_routine)
 @click.option("--from", "since", type=DAY, metavar="DATE",
               help="First day of the report (default: the programme's first day, or the first logged session).")
 @click.option("--to", "until", type=DAY, metavar="DATE", help="Last day of the report (default: today).")

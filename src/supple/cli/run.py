@@ -17,6 +17,7 @@ from supple.cli._common import (
     registry,
     routine_path,
 )
+from supple.cli.complete import complete_routine
 from supple.errors import InputError
 
 if TYPE_CHECKING:
@@ -141,7 +142,7 @@ def _pain_after_advice(before: int | None, after: int | None) -> list[str]:
 
 
 @click.command()
-@click.argument("routine", required=False)
+@click.argument("routine", required=False, shell_complete=complete_routine)
 @PROFILE_OPTION
 @ALLOW_OPTION
 @click.option("--week", type=click.IntRange(min=1), metavar="N",
