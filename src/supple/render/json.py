@@ -39,6 +39,7 @@ def dose_to_dict(dose: Dose) -> dict[str, Any]:
         "rest_s": dose.rest_s,
         "tempo_s": dose.tempo_s,
         "load_kg": _number(dose.load_kg),
+        "alternate": dose.alternate,
     }
 
 
