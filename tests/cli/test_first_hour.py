@@ -66,6 +66,14 @@ def test_check_reports_every_problem_of_routine_and_profile_in_one_run_in_file_o
     assert "did you mean 'cat-cow'?" in result.stderr and "did you mean 'osteoporosis'?" in result.stderr
 
 
+def test_a_wrong_type_in_the_schedule_does_not_hide_its_other_errors(tmp_path):
+    schedule = SCHEDULE.format(days='"monkey"', times='"07:30"').replace("2026-11-30", '"2026-11-30"')
+    path = write(tmp_path, "r.toml", routine_text(schedule.replace("Madrid", "Madird"), steps='exercise = "cat-cw"'))
+    result = run("check", path)
+    keys = [line.split(": ")[3] for line in result.stderr.splitlines()]
+    assert keys == ["schedule.start", "schedule.days", "schedule.times", "schedule.timezone", "steps[1].exercise"]
+
+
 def test_check_says_ok_for_a_good_routine_and_profile(tmp_path):
     profile = str(PROFILES / "osteoporosis.toml")
     result = run("check", "morning-mobility", "--profile", profile)

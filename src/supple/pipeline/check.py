@@ -8,6 +8,7 @@ file with a typo in ``[schedule]`` and a misspelt exercise id shows both the fir
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -49,6 +50,37 @@ def _raw_name_problems(data: Mapping[str, Any], registry: Registry, file: str) -
     return problems
 
 
+#: valid stand-ins for [schedule] values of the wrong type, so the other keys get checked
+_STAND_IN: dict[str, Any] = {"start": dt.date(2026, 1, 5), "weeks": 1, "days": "daily",
+                             "times": ["08:00"], "timezone": "UTC"}
+
+
+def _schedule_rest(data: Mapping[str, Any], path: str, problems: list[Problem]) -> list[Problem]:
+    """A ``[schedule]`` value of the wrong type stops the table's other checks (``start =
+    "2026-11-30"`` hid ``days = "monkey"``): check the table again with the wrong values
+    replaced by valid stand-ins, keeping only what is said about the other keys."""
+    from supple.io.routine_file import routine_from_dict
+
+    raw = data.get("schedule")
+    bad = {p.key.split(".")[1].split("[")[0] for p in problems
+           if p.key and p.key.startswith("schedule.")}
+    if not isinstance(raw, Mapping) or not bad & set(raw):
+        return []
+    fixed = {k: v for k, v in raw.items() if k not in bad}
+    fixed.update({k: _STAND_IN[k] for k in bad if k in _STAND_IN and k in raw})
+    if "weeks" not in fixed and "until" not in fixed:
+        fixed["weeks"] = 1
+    try:
+        routine_from_dict({"routine": {"title": "x"}, "schedule": fixed, "steps": [{"exercise": "x"}]}, path)
+    except InputError as exc:
+        dates_replaced = bool(bad & {"start", "weeks", "until"})
+        return [p for p in exc.problems if p.key and p.key.startswith("schedule.")
+                and p.key.split(".")[1].split("[")[0] not in bad
+                and not (dates_replaced and (p.key in ("schedule.until", "schedule.weeks")
+                                             or "no session falls" in p.message))]
+    return []
+
+
 def routine_problems(path: str, registry: Registry, person: Profile | None = None) -> list[Problem]:
     """Every problem found in the routine file ``path`` (with ``person``'s plugin settings),
     sorted by where it is in the file."""
@@ -73,6 +105,7 @@ def routine_problems(path: str, registry: Registry, person: Profile | None = Non
             problems.extend(exc.problems)
     else:
         problems.extend(_raw_name_problems(data, registry, path))
+        problems.extend(_schedule_rest(data, path, problems))
         export = data.get("export")
         if isinstance(export, Mapping):
             problems.extend(export_table_problems(export, registry, path))
