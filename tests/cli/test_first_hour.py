@@ -84,9 +84,9 @@ def test_check_says_ok_for_a_good_routine_and_profile(tmp_path):
 # --- 4: catalogue filters, search and suits ---------------------------------------------------
 
 @pytest.mark.parametrize("option, value, hint", [
-    ("--position", "sitting", "valid: kneeling, prone, quadruped, seated, side-lying, standing, supine"),
+    ("--position", "sitting", "'seated'? (valid: kneeling, prone, quadruped, seated, side-lying, standing, supine)"),
     ("--kind", "stretching", "did you mean 'stretch'"),
-    ("--region", "lower-back", "valid: "),
+    ("--region", "lower-back", "did you mean 'lumbar'?"),
     ("--tag", "rotation", "did you mean 'spinal-rotation'"),
     ("--set", "backcar", "did you mean 'backcare'?"),
 ])

@@ -47,6 +47,17 @@ def filter_choices(catalogue: Catalogue, field: str) -> list[str]:
     return sorted({*words, *catalogue.values(field)})
 
 
+def _by_meaning(field: str, value: str) -> list[str]:
+    """Vocabulary words whose description has every word of ``value`` (``sitting`` ->
+    ``seated``, ``lower-back`` -> ``lumbar``)."""
+    from supple.model import vocabulary
+
+    words = {"region": vocabulary.REGIONS, "position": vocabulary.POSITIONS, "kind": vocabulary.KINDS,
+             "equipment": vocabulary.EQUIPMENT, "tag": vocabulary.TAGS}.get(field, {})
+    parts = [p for p in value.casefold().replace("-", " ").split() if len(p) > 2]
+    return [name for name, text in words.items() if parts and all(p in text.casefold() for p in parts)]
+
+
 def _check_filters(catalogue: Catalogue, filters: dict[str, Any]) -> None:
     from supple.errors import Problem
     from supple.text import did_you_mean, safe
@@ -56,7 +67,9 @@ def _check_filters(catalogue: Catalogue, filters: dict[str, Any]) -> None:
         valid = filter_choices(catalogue, field)
         for value in filters.get(field, ()):
             if value not in valid:
-                hint = did_you_mean(value, valid, n=2, cutoff=0.5)
+                meant = _by_meaning(field, value)[:3]
+                hint = (f"; did you mean {' or '.join(repr(m) for m in meant)}?" if meant
+                        else did_you_mean(value, valid, n=2, cutoff=0.5))
                 problems.append(Problem(f"unknown value {safe(value)!r}{hint} (valid: {', '.join(valid)})",
                                         None, option))
     if problems:
