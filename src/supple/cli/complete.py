@@ -14,12 +14,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import click
-from click.shell_completion import CompletionItem
 
 if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
+
     from supple.plugin.registry import Registry
 
-Completer = Callable[[click.Context, click.Parameter, str], list[CompletionItem]]
+Completer = Callable[[click.Context, click.Parameter, str], "list[CompletionItem]"]
 
 
 def _registry() -> Registry | None:
@@ -33,11 +34,15 @@ def _registry() -> Registry | None:
 
 
 def _matching(names: list[str], incomplete: str, help_of: dict[str, str] | None = None) -> list[CompletionItem]:
+    from click.shell_completion import CompletionItem
+
     return [CompletionItem(n, help=(help_of or {}).get(n)) for n in names if n.startswith(incomplete)]
 
 
 def complete_routine(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
     """Bundled routine names, then files."""
+    from click.shell_completion import CompletionItem
+
     reg = _registry()
     names = sorted(reg.routines) if reg is not None else []
     return [*_matching(names, incomplete), CompletionItem(incomplete, type="file")]

@@ -116,7 +116,6 @@ def profile_problems(path: str | None, registry: Registry) -> tuple[Profile | No
     """The profile ``path`` names (else the user's profile.toml, else none) and every problem
     in it: its shape, its values, and conditions or red flags no safety filter knows."""
     from supple.pipeline.load import read_profile
-    from supple.pipeline.safety import check_profile
 
     try:
         person = read_profile(path)
@@ -124,6 +123,7 @@ def profile_problems(path: str | None, registry: Registry) -> tuple[Profile | No
         return None, _raw_profile_names(path, registry, list(exc.problems))
     if person is None:
         return None, []
+    from supple.pipeline.safety import check_profile
     try:
         check_profile(person, registry)
     except InputError as exc:
