@@ -173,6 +173,7 @@ def test_alternating_sides_take_turns_rep_by_rep():
 def test_the_handout_docs_name_the_packages_for_a_check_mark():
     text = (ROOT / "docs" / "handout.md").read_text()
     assert "texlive-xetex" in text and "fonts-dejavu-core" in text and "--pdf-engine=xelatex" in text
+    assert run("export", "morning-mobility", "--to", "md").stdout.isascii()  # what supple writes itself
 
 
 @pytest.mark.slow
