@@ -118,6 +118,12 @@ def test_suits_lists_only_what_the_filters_keep_and_says_why_the_rest_is_out():
     assert "childs-pose" in healthy and suits < healthy
 
 
+def test_suits_with_a_red_flag_is_the_refusal_once_not_a_list():
+    result = run("exercises", "--suits", "-p", str(PROFILES / "red-flag-emergency.toml"))
+    assert result.exit_code == 3 and result.stdout == ""
+    assert result.stderr.count("Seek emergency care now") == 1
+
+
 # --- 5: names and types as the docs promise ---------------------------------------------------
 
 @pytest.mark.parametrize("days, times, key, words", [

@@ -111,6 +111,12 @@ def exercises(ctx: click.Context, /, as_json: bool, suits: bool, profile: str | 
         if person is None:
             person_note = "No profile given (--profile FILE or profile.toml): only the rules for everyone apply."
         verdicts = suitability(registry(ctx), person or EMPTY_PROFILE, entries)
+        refused = [[f for f in why if f.action == "refused"] for _, why in verdicts]
+        if verdicts and all(refused):  # a red flag: nothing is planned, whatever the exercise
+            from supple.errors import SafetyRefusal
+
+            first = refused[0]
+            raise SafetyRefusal("\n".join(dict.fromkeys(f.advice or f.reason for f in first)), tuple(first))
         entries = [entry for entry, why in verdicts if not why]
         left_out = [(entry, why) for entry, why in verdicts if why]
     if as_json:
