@@ -92,12 +92,14 @@ SUPINE_PREGNANCY = (
     "safety filters swap this for a seated, side-lying or all-fours version."
 )
 NOT_RECOMMENDED_POP = (
-    "supple does not recommend this movement as the source article teaches it: it is meant to "
+    "supple does not recommend this movement as its source article (see Sources) teaches it: "
+    "it is meant to "
     "make a joint of the spine crack or pop. supple never recommends forcing a joint to pop, "
     "pushing a twist further with the arms, or repeating a movement until something cracks."
 )
 FILTERED = (
-    "It is kept in the catalogue so the article's routine can be reproduced honestly; the safety "
+    "It is kept in the catalogue so the routine of its source article (see Sources) can be "
+    "reproduced honestly; the safety "
     "filters remove it or replace it with its easier variant."
 )
 NECK_DANGER = (
@@ -287,7 +289,7 @@ EXERCISES: tuple[Exercise, ...] = (
         position="supine",
         dose=Dose(reps=4, hold_s=5),  # 001: about 5 s, about four times
         instructions=(
-            "The article's version: lie on your back on a firm bed that does not sink, with the "
+            "Article 001's version: lie on your back on a firm bed that does not sink, with the "
             "shoulder blades just past the edge so the head is unsupported.",
             "On a breath in, the arms are taken overhead and allowed to drop back, palms up.",
             "After about five seconds, breathing out, bend the knees and sit up on the bed.",
@@ -334,7 +336,7 @@ EXERCISES: tuple[Exercise, ...] = (
         cues=("A small, comfortable arch through the upper back; the head stays in line.",),
         breathing="Breathe in as the chest lifts, out as you return.",
         cautions=(
-            "The article limits this to three repetitions at most.",
+            "Article 001 limits this to three repetitions at most.",
             STOP_IF_WORSE,
         ),
         regions=("thoracic", "shoulders"),
@@ -356,9 +358,9 @@ EXERCISES: tuple[Exercise, ...] = (
             "Turn the trunk slowly to the left, only as far as it goes without pain, using your "
             "own muscles, and come back to the middle.",
             "Turn the same way to the right and come back.",
-            "The article then adds a push with the arms to drive the twist further; supple does "
+            "Article 001 then adds a push with the arms to drive the twist further; supple does "
             "not recommend that push: keep the twist slow, active and within a comfortable range.",
-            "The article asks you to wait an hour before doing the twist again.",
+            "Article 001 asks you to wait an hour before doing the twist again.",
         ),
         cues=("Hips face forward; the turn is slow and comes from the trunk.",),
         breathing="Breathe out as you turn, in as you come back to the middle.",
@@ -422,7 +424,7 @@ EXERCISES: tuple[Exercise, ...] = (
         position="standing",
         dose=Dose(reps=1),  # 001 gives no count: done once
         instructions=(
-            "The article's version: stand tall, raise both arms overhead with the fingers "
+            "Article 001's version: stand tall, raise both arms overhead with the fingers "
             "linked, then bring the hands to the back of the head.",
             "It then takes the head and upper body back into a deep arch with the belly pushed "
             "forward.",
@@ -459,7 +461,7 @@ EXERCISES: tuple[Exercise, ...] = (
         position="seated",
         dose=Dose(reps=1),  # 001 gives no count: done once
         instructions=(
-            "The article's version: sit on a firm chair and slide forward so the top of the "
+            "Article 001's version: sit on a firm chair and slide forward so the top of the "
             "backrest meets the middle of the back.",
             "The legs reach forward with the heels on the floor and the arms hang loose.",
             "The head is then taken back as far as it goes over the backrest.",
@@ -539,7 +541,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "back up to the shoulder blades.",
             "Keep the roller on the upper and middle back only, never under the lower back or "
             "the neck.",
-            "After a set, rest, then do the second set. The article asks for at least an hour "
+            "After a set, rest, then do the second set. Article 001 asks for at least an hour "
             "before rolling again.",
         ),
         cues=("Slow rolls; the hips stay low.",),
@@ -895,7 +897,7 @@ EXERCISES: tuple[Exercise, ...] = (
         "with no push from the arms.",
         kind="mobility",
         position="standing",
-        dose=Dose(reps=5, per_side=True),  # product default (mobility drill)
+        dose=Dose(reps=5, per_side=True, alternate=True),  # product default (mobility drill)
         instructions=(
             "Stand with the feet a little apart, arms close to the body and elbows bent to a "
             "right angle.",
@@ -917,7 +919,7 @@ EXERCISES: tuple[Exercise, ...] = (
         "comfortable middle range.",
         kind="mobility",
         position="seated",
-        dose=Dose(reps=5, per_side=True),  # product default (mobility drill)
+        dose=Dose(reps=5, per_side=True, alternate=True),  # product default (mobility drill)
         instructions=(
             "Sit tall near the front of a firm chair, feet flat and hip-width apart.",
             "Cross the arms over the chest or rest the hands on the thighs.",

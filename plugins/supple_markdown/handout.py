@@ -264,7 +264,7 @@ def _exercise(plan: supple.Plan, weeks: Weeks, step: supple.PlannedStep, positio
         out.append(_bullets(ex.cues))
     if ex.breathing:
         out.append(f"**Breathing:** {esc(ex.breathing)}")
-    if step.note:
+    if step.note and step.note.strip().rstrip(".").casefold() not in ex.breathing.casefold():  # said once
         out.append(f"**Note for you:** {esc(step.note)}")
     if ex.cautions:
         out.append("**Take care:**")

@@ -1,6 +1,6 @@
 """``load``: add a light weight, only when the person's pain is known to be low.
 
-Article 000 (seed 000_7607688e5e28ef63.txt) asks for a light weight, about 1 kg, only once
+Article 000 (Vitia, 2026) asks for a light weight, about 1 kg, only once
 the exercise is easy and causes no pain. supple reads "no pain" from the profile: weight is
 added only when the profile gives today's pain and it is at most ``max_pain`` (default 3, the
 green zone of the pain traffic light, Silbernagel 2007). Without a profile, or without a pain

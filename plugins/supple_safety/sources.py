@@ -6,9 +6,10 @@ full, with what it says and how strong the evidence is.
 
 from __future__ import annotations
 
-ARTICLE_000 = "article 000 (000_7607688e5e28ef63.txt)"
-ARTICLE_001 = "article 001 (001_8d50d9e4fddaeaa5.txt)"
-ARTICLE_001_REF = "001_8d50d9e4fddaeaa5.txt"
+#: the seed articles, by the short names the back-care catalogue cites them by
+ARTICLE_000 = "article 000 (Vitia, 2026: a simple exercise for back mobility)"
+ARTICLE_001 = "article 001 (\"How to crack your back alone\", a web article)"
+ARTICLE_001_REF = "article 001"
 
 CAUDA_EQUINA = "BASS cauda equina standards 2018; NICE NG59"
 RED_FLAG_REVIEW = "NICE NG59 rec. 1.1.1; AHCPR acute low back problems guideline, table 1"
@@ -23,18 +24,18 @@ SURGERY = (
     "article 000 (excludes metal in the spine); clinic protocols (weak evidence: "
     "Sakaguchi 2024 found no consensus protocol)"
 )
-DISC = "article 000 (000_7607688e5e28ef63.txt); May & Aina 2012"
-NO_LOAD = "article 000 (000_7607688e5e28ef63.txt): a weight only when the exercise is easy and pain-free"
-INFLAMMATION = "article 000 (000_7607688e5e28ef63.txt); NICE NG59 (stay active)"
+DISC = "article 000 (Vitia, 2026); May & Aina 2012"
+NO_LOAD = "article 000 (Vitia, 2026): a weight only when the exercise is easy and pain-free"
+INFLAMMATION = "article 000 (Vitia, 2026); NICE NG59 (stay active)"
 HYPERMOBILITY = "Ehlers-Danlos Support UK"
 MANIPULATION = (
-    "article 000 (000_7607688e5e28ef63.txt), which warns that forcing the spine can injure it; "
+    "article 000 (Vitia, 2026), which warns that forcing the spine can injure it; "
     "no guideline recommends self-manipulation"
 )
 NECK = "Mosby 2011; Persons 2024 (vertebral artery dissection after neck self-manipulation)"
 PAIN = "Silbernagel 2007 (pain-monitoring traffic light); NICE NG59 (stay active)"
-EXTENSION_CAP = "article 001 (001_8d50d9e4fddaeaa5.txt): 'maximum three times'"
-FOAM_DOSE = "article 001 (001_8d50d9e4fddaeaa5.txt): 10 rolls, 20 s rest, 10 more, then an hour's break"
+EXTENSION_CAP = "article 001 (\"How to crack your back alone\"): 'maximum three times'"
+FOAM_DOSE = "article 001 (\"How to crack your back alone\"): 10 rolls, 20 s rest, 10 more, then an hour's break"
 CHILDREN = "NICE NG59 (scope: people aged 16 and over)"
 POST_TERM = "ACOG Committee Opinion 804 (2020); ACOG definition of post-term pregnancy (42 weeks)"
 DVT = "NICE NG158 (venous thromboembolic diseases: assess suspected DVT promptly)"

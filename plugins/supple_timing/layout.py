@@ -4,9 +4,10 @@ Each step starts with a ``transition`` (getting into position). Then, for every 
 side, one ``work`` segment holds all the repetitions of that set on that side (each repetition
 takes the tempo plus its hold at the end position), or one ``hold`` segment for a held stretch
 without repetitions; ``switch`` separates the left side from the right, and ``rest`` separates
-the sets. Segments are per set and side rather than per repetition so that a year-long plan
-stays small; a timer can split a work segment by the step's dose (``reps``, ``tempo_s``,
-``hold_s``).
+the sets; a dose that alternates sides (``Dose.alternate``) has one segment per repetition and
+side instead (left, right, left...), without switches. Segments are per set and side rather
+than per repetition so that a year-long plan stays small; a timer can split a work segment by
+the step's dose (``reps``, ``tempo_s``, ``hold_s``).
 
 :func:`step_seconds` gives the same total as the segments, by arithmetic, so a strategy can
 weigh doses (time-boxing) without building segments.
@@ -63,12 +64,18 @@ def _set_side_seconds(dose: supple.Dose, pace: Pace) -> float:
     return dose.hold_s if dose.hold_s else pace.tempo
 
 
+def _alternating(dose: supple.Dose) -> bool:
+    """The sides take turns repetition by repetition (``Dose.alternate``)."""
+    return bool(dose.per_side and dose.alternate and dose.reps > 1)
+
+
 def step_seconds(dose: supple.Dose, pace: Pace) -> float:
     """The seconds one step takes with ``dose`` at ``pace``: exactly the sum of the segments
     :func:`step_segments` makes for it."""
     sides = 2 if dose.per_side else 1
     total = pace.transition + dose.sets * sides * _set_side_seconds(dose, pace)
-    total += dose.sets * (sides - 1) * pace.switch
+    if not _alternating(dose):  # alternating sides turn as they go: no switch
+        total += dose.sets * (sides - 1) * pace.switch
     total += (dose.sets - 1) * pace.rest
     return total
 
@@ -93,6 +100,14 @@ def step_segments(position: int, step: supple.PlannedStep, pace: Pace) -> list[s
     else:
         kind, label = "work", name
     for set_number in range(1, dose.sets + 1):
+        if _alternating(dose):  # one segment per repetition and side: left, right, left...
+            for rep in range(1, dose.reps + 1):
+                for side in sides:
+                    segments.append(Segment(kind, seconds / dose.reps, position, label, set=set_number,
+                                            rep=rep, side=side))
+            if set_number < dose.sets and pace.rest:
+                segments.append(Segment("rest", pace.rest, position, "Rest", set=set_number))
+            continue
         for side_index, side in enumerate(sides):
             if side_index:
                 segments.append(Segment("switch", pace.switch, position, "Switch sides", set=set_number))

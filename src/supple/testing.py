@@ -100,7 +100,7 @@ def with_schedule(routine: str | os.PathLike[str], **schedule: Any) -> dict[str,
 
 def load_test_profile(profile: TomlInput | Profile | None) -> Profile | None:
     """A :class:`supple.Profile` from a path, TOML text, a parsed dict or a Profile (or None)."""
-    from supple.io.routine_file import load_profile, profile_from_dict
+    from supple.io.profile_file import load_profile, profile_from_dict
 
     if profile is None or not isinstance(profile, (str, os.PathLike, Mapping)):
         return profile

@@ -4,6 +4,7 @@ imported only when one is needed)."""
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Callable, Iterable
 
@@ -26,11 +27,28 @@ def wrap(text: str, indent: str, width: int = 88, *, hanging: str | None = None)
     ) or [indent]
 
 
+def repeats(note: str, text: str) -> bool:
+    """Whether ``note`` only repeats what ``text`` already says (``"Breathe out as you open."``
+    after the breathing cue ``"Breathe out as you open; ..."``): shown once, not twice."""
+    def words(value: str) -> str:
+        return " ".join(re.sub(r"[^\w\s]", " ", value.casefold()).split())
+
+    said = words(note)
+    return bool(said) and said in words(text)
+
+
 def close_matches(word: str, choices: Iterable[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
     """The names in ``choices`` closest to ``word`` (``difflib.get_close_matches``)."""
     import difflib
 
-    return difflib.get_close_matches(word, list(choices), n=n, cutoff=cutoff)
+    names = list(choices)
+    folded = word.casefold()
+    # the same name in other case, then names it begins (``desk`` -> ``desk-break``), then difflib
+    found = [c for c in names if c.casefold() == folded]
+    if len(folded) >= 3:
+        found += [c for c in names if c.casefold().startswith(folded) and c not in found]
+    found += [c for c in difflib.get_close_matches(word, names, n=n, cutoff=cutoff) if c not in found]
+    return found[:n]
 
 
 def did_you_mean(

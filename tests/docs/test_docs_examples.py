@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from supple.io.routine_file import profile_from_dict, routine_from_dict
+from supple.io.profile_file import profile_from_dict
+from supple.io.routine_file import routine_from_dict
 from supple.pipeline.resolve import resolve
 from supple.pipeline.safety import check_profile
 from supple.testing import make_registry

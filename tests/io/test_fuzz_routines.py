@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from supple.errors import InputError, SafetyRefusal
-from supple.io.routine_file import profile_from_dict, routine_from_dict
+from supple.io.profile_file import profile_from_dict
+from supple.io.routine_file import routine_from_dict
 from supple.pipeline.orchestrator import build_plan
 from supple.testing import make_registry
 

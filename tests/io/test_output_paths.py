@@ -27,7 +27,9 @@ ROUTINE = str(ROOT / "routines" / "morning-mobility.toml")
 
 
 def _export(out: Path | str):
-    return CliRunner().invoke(supple.cli.cli, ["export", ROUTINE, "--to", "json", "-o", str(out)])
+    # --force: these tests are about the kind of path (the content check of -o is tested in
+    # tests/cli/test_first_hour.py); no kind of path is ever forced
+    return CliRunner().invoke(supple.cli.cli, ["export", ROUTINE, "--to", "json", "-o", str(out), "--force"])
 
 
 def _device(tmp_path: Path) -> Path:

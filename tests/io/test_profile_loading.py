@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 import supple
 from supple.cli import cli
-from supple.io.routine_file import load_profile, profile_from_dict
+from supple.io.profile_file import load_profile, profile_from_dict
 
 PROFILES = Path(__file__).resolve().parents[1] / "profiles"
 

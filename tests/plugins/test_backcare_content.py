@@ -22,7 +22,7 @@ ROUTINES = REPO / "routines"
 ROUTINE_FILES = sorted(ROUTINES.glob("*.toml"))
 
 EXERCISES = {exercise.id: exercise for exercise in backcare_exercises.EXERCISES}
-ARTICLE_BY_NUMBER = {source.ref[:3]: source.ref for source in ARTICLES}
+ARTICLE_BY_NUMBER = {source.ref.removeprefix("article ")[:3]: source.ref for source in ARTICLES}
 
 # The words that mean a joint is meant to crack (not "popular", "snapshot"...).
 CRACK_WORDS = re.compile(r"\b(crack(s|ed|ing)?|snap(s|ped|ping)?|pop(s|ped|ping)?)\b", re.I)

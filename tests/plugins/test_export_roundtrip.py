@@ -133,7 +133,7 @@ def test_json_round_trip(fields):
     # surrogate code points are not text: two escaped would read back as another character
     assert step["name"] == re.sub("[\ud800-\udfff]", "", fields["name"])
     assert set(step) == {"exercise", "set", "name", "step", "sets", "reps", "hold_s", "per_side",
-                         "rest_s", "tempo_s", "load_kg", "note"}
+                         "rest_s", "tempo_s", "load_kg", "alternate", "note"}
 
 
 pypandoc = pytest.importorskip("pypandoc")

@@ -49,7 +49,7 @@ def test_export_to_stdout_is_a_calendar(routine):
 def test_export_to_a_file_writes_it_whole_and_leaves_no_temporary_file(routine, tmp_path):
     out = tmp_path / "out" / "desk.ics"
     out.parent.mkdir()
-    out.write_bytes(b"old calendar")
+    out.write_bytes(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n")  # an older calendar
     result = run("export", str(routine), "--to", "ics", "-o", str(out), "-O", "alarm=10")
     assert result.exit_code == 0, result.output
     assert "Wrote" in result.stderr
@@ -101,12 +101,12 @@ def test_routine_without_a_schedule_says_what_to_add_and_writes_nothing(tmp_path
 ])
 def test_bad_option_is_a_located_error_and_nothing_is_written(routine, tmp_path, option, message):
     out = tmp_path / "desk.ics"
-    out.write_bytes(b"old calendar")
+    out.write_bytes(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n")  # an older calendar
     result = run("export", str(routine), "--to", "ics", "-o", str(out), "-O", option)
     assert result.exit_code == 2, result.output
     assert message in result.stderr
     assert "Traceback" not in result.output
-    assert out.read_bytes() == b"old calendar"
+    assert out.read_bytes() == b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"
 
 
 def test_bad_option_in_the_routine_file_is_located_there(tmp_path):

@@ -8,6 +8,7 @@ folded between characters, never inside one."""
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 
 import icalendar
@@ -89,8 +90,8 @@ class Hostile:
 
 ROUTINE = {
     "routine": {"id": "hostile", "title": "Title" + INJECT + NASTY, "summary": "Summary" + INJECT + NASTY,
-                "revised": "2026-11-01"},
-    "schedule": {"start": "2026-12-07", "weeks": 1, "days": ["mon", "thu"],
+                "revised": dt.date(2026, 11, 1)},
+    "schedule": {"start": dt.date(2026, 12, 7), "weeks": 1, "days": ["mon", "thu"],
                  "times": ["07:30", "18:00"], "timezone": "Europe/Madrid"},
     "timing": {"strategy": "evil-timing"},
     "steps": [{"exercise": "move", "note": "Note" + INJECT + NASTY},
@@ -215,8 +216,8 @@ def test_hostile_routine_through_the_command_line_parses(tmp_path):
     from supple.cli import cli
 
     routine = {
-        "routine": {"title": "Desk" + INJECT + NASTY, "summary": NASTY, "revised": "2026-11-01"},
-        "schedule": {"start": "2026-12-07", "weeks": 1, "days": ["mon"], "times": ["11:00"],
+        "routine": {"title": "Desk" + INJECT + NASTY, "summary": NASTY, "revised": dt.date(2026, 11, 1)},
+        "schedule": {"start": dt.date(2026, 12, 7), "weeks": 1, "days": ["mon"], "times": ["11:00"],
                      "timezone": "Europe/Madrid"},
         "steps": [{"exercise": "seated-pelvic-tilt", "note": INJECT + NASTY + LONG[:1000]}],
     }

@@ -12,7 +12,7 @@ import supple_timing
 from supple.plugin.manager import registry_from_plugins
 from supple.testing import plan_routine
 
-ART_001 = supple.Source("001_8d50d9e4fddaeaa5.txt")
+ART_001 = supple.Source("article 001")
 OTHER = supple.Source("my-physio-handout")
 
 

@@ -21,7 +21,8 @@ from click.testing import CliRunner
 
 import supple
 from supple.cli import cli
-from supple.io.routine_file import load_profile, load_routine
+from supple.io.profile_file import load_profile
+from supple.io.routine_file import load_routine
 from supple.pipeline.orchestrator import build_plan
 from supple.testing import make_registry
 
@@ -212,7 +213,12 @@ def test_refusing_profiles_exit_3_with_the_right_advice_for_every_routine(profil
         for extra in ([], ["--json"]):
             result = runner.invoke(cli, ["plan", str(routine), "--profile", profile_path, *extra])
             assert result.exit_code == 3, (routine.name, result.output)
-            assert result.stdout == "", "a refused plan prints nothing on standard output"
+            if extra:  # under --json, only the error object: no plan
+                error = json.loads(result.stdout)["error"]
+                assert error and all(e["exit"] == 3 for e in error) and advice in error[0]["message"]
+                assert {e["key"] for e in error[1:]} >= set(rules)
+            else:
+                assert result.stdout == "", "a refused plan prints nothing on standard output"
             assert advice in result.stderr
             if not_advice:
                 assert not_advice not in result.stderr

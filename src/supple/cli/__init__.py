@@ -52,17 +52,26 @@ class _Group(click.Group):
             return command
         return super().get_command(ctx, cmd_name)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["supple.args"] = list(args)  # read by --json error reporting
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except SafetyRefusal as exc:
+            self._json_error(ctx, exc, EXIT_SAFETY)
             report_refusal(exc)
             ctx.exit(EXIT_SAFETY)
         except SuppleError as exc:
+            self._json_error(ctx, exc, exc.exit_code)
             for line in error_lines(exc):
                 click.echo(f"supple: error: {line}", err=True)
             ctx.exit(exc.exit_code)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
+        except click.ClickException as exc:
+            self._json_error(ctx, exc, exc.exit_code)
+            raise
+        except (click.exceptions.Exit, click.Abort, KeyboardInterrupt):
             raise
         except BrokenPipeError:
             sys.stderr.close()
@@ -70,6 +79,7 @@ class _Group(click.Group):
         except Exception as exc:  # a bug in supple or a plugin: a short message, not a traceback
             if debug_enabled():
                 raise
+            self._json_error(ctx, exc, 1)
             click.echo(
                 f"supple: internal error: {type(exc).__name__}: {terminal(exc)}\n"
                 "Please report this; run with SUPPLE_DEBUG=1 to see the traceback.",
@@ -77,8 +87,15 @@ class _Group(click.Group):
             )
             ctx.exit(1)
 
+    def _json_error(self, ctx: click.Context, exc: BaseException, code: int) -> None:
+        from supple.cli._errors import echo_json_error, wants_json
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+        if wants_json(self, ctx):
+            echo_json_error(exc, code)
+
+
+@click.group(cls=_Group, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="supple", prog_name="supple")
 @click.option(
     "--disable-plugin",
@@ -94,6 +111,9 @@ def cli(ctx: click.Context, disabled: tuple[str, ...]) -> None:
     Run `supple plan` to see the plan of the bundled morning routine.
     """
     ctx.obj = {"disabled": disabled}
+    if ctx.invoked_subcommand is None:  # bare `supple`: the help, and success
+        click.echo(ctx.get_help())
+        ctx.exit(0)
 
 
 def main() -> None:

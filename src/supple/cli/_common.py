@@ -198,7 +198,7 @@ def _remember(key: str) -> Callable[[click.Context, click.Parameter, Any], None]
 
 
 _PROFILE = click.option(
-    "--profile", "-p", "profile", metavar="FILE",
+    "--profile", "-p", "profile", metavar="FILE", type=click.Path(dir_okay=False),
     help="Profile file (default: profile.toml in the user's config directory, if any).",
 )
 _NO_PROFILE_FLAG = click.option(

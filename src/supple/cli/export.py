@@ -14,6 +14,7 @@ from supple.cli._common import (
     build_plan_from_args,
     registry,
 )
+from supple.cli.complete import complete_exporter, complete_routine
 from supple.errors import InputError
 from supple.io.files import write_atomic
 from supple.pipeline.export import export_plan, exporter_for
@@ -33,19 +34,32 @@ def _option_value(text: str) -> Any:
 
 
 @click.command()
-@click.argument("routine")
-@click.option("--to", "fmt", required=True, metavar="FORMAT", help="An exporter's name: ics, md, json...")
-@click.option("-o", "--output", metavar="PATH", help="Write to this file (atomically) instead of stdout.")
+@click.argument("routine", shell_complete=complete_routine)
+@click.option("--to", "fmt", metavar="FORMAT", shell_complete=complete_exporter,
+              help="An exporter's name: ics, md, json... (default: from the suffix of -o).")
+@click.option("-o", "--output", metavar="PATH", type=click.Path(dir_okay=False),
+              help="Write to this file (atomically) instead of stdout.")
+@click.option("--force", is_flag=True,
+              help="Overwrite -o even when it does not look like this format's output.")
 @SCHEDULE_OPTIONS
 @PROFILE_OPTION
 @ALLOW_OPTION
 @click.option("--option", "-O", "options", multiple=True, metavar="KEY=VALUE",
               help="An exporter option (repeatable); overrides [export.FORMAT] in the routine.")
 @click.pass_context
-def export(ctx: click.Context, routine: str, fmt: str, output: str | None, profile: str | None,
-           allow: tuple[str, ...], options: tuple[str, ...]) -> None:
-    """Export the plan with an exporter plugin (see `supple plugins`)."""
+def export(ctx: click.Context, routine: str, fmt: str | None, output: str | None, profile: str | None,
+           allow: tuple[str, ...], options: tuple[str, ...], force: bool) -> None:
+    """Export the plan with an exporter plugin (see `supple plugins`).
+
+    Without --to, the format comes from the suffix of -o (plan.ics: ics). -o does not overwrite
+    a file that does not look like this format's output (a routine, a profile, another format)
+    unless --force is given.
+    """
+    from supple.cli.export_target import check_target, infer_format
+
     reg = registry(ctx)
+    if fmt is None:
+        fmt = infer_format(reg, output)
     exporter_for(reg, fmt)  # an unknown format is the first thing to say
     result, loaded, person = build_plan_from_args(ctx, routine, profile, allow)
     given: dict[str, Any] = {}
@@ -64,5 +78,8 @@ def export(ctx: click.Context, routine: str, fmt: str, output: str | None, profi
         stream.flush()
         return
     protect = [loaded.path] + ([person.path] if person and person.path else [])
+    check_target(reg, fmt, output, data, force, protect)
     write_atomic(output, data, protect=protect, option="-o")
-    click.echo(f"Wrote {terminal(output)} ({len(data):,} bytes, {len(result.sessions)} sessions)", err=True)
+    count = len(result.sessions)
+    click.echo(f"Wrote {terminal(output)} ({len(data):,} bytes, {count} session{'' if count == 1 else 's'})",
+               err=True)

@@ -47,7 +47,6 @@ def log(ctx: click.Context, as_json: bool, limit: int, show_all: bool, routine: 
     if as_json:
         dump_json([entry.to_dict() for entry in items])
         return
-    from supple.model.plan import DISCLAIMER
     from supple.text import safe, wrap
 
     path = log_path()
@@ -67,7 +66,6 @@ def log(ctx: click.Context, as_json: bool, limit: int, show_all: bool, routine: 
     if count:
         click.echo(f"{count} session{'s' if count != 1 else ''} waiting in {safe(str(pending_path(path)))}: "
                    "written to the log the next time supple records a session.")
-    click.echo("\n".join(wrap(DISCLAIMER, "")))
 
 
 log.add_command(add)

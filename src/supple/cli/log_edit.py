@@ -21,6 +21,7 @@ from supple.cli._common import (
     registry,
     routine_path,
 )
+from supple.cli.complete import complete_routine
 from supple.cli.log_options import DAY, TIME, describe, resolve_routine_filter
 from supple.errors import InputError, SafetyRefusal
 
@@ -58,7 +59,7 @@ def _manual_steps(steps: Any, outcome: str) -> tuple[Any, ...]:
 
 
 @click.command()
-@click.argument("routine")
+@click.argument("routine", shell_complete=complete_routine)
 @click.option("--date", "day", type=DAY, metavar="DATE", help="The day of the session (default: today).")
 @click.option("--time", "at", type=TIME, metavar="HH:MM",
               help="When it started (default: now today, else 12:00).")

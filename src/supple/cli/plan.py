@@ -13,12 +13,13 @@ from supple.cli._common import (
     build_plan_from_args,
     dump_json,
 )
+from supple.cli.complete import complete_routine
 from supple.cli.log_options import DAY
 from supple.errors import InputError
 
 
 @click.command()
-@click.argument("routine", required=False)
+@click.argument("routine", required=False, shell_complete=complete_routine)
 @SCHEDULE_OPTIONS
 @PROFILE_OPTION
 @ALLOW_OPTION

@@ -19,6 +19,7 @@ from supple.cli._common import (
     registry,
     routine_path,
 )
+from supple.cli.complete import complete_routine
 from supple.cli.log_options import DAY, check_period
 
 #: Characters that make a spreadsheet read a cell as a formula (CSV injection).
@@ -26,7 +27,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @click.command()
-@click.argument("routine", required=False)
+@click.argument("routine", required=False, shell_complete=complete_routine)
 @click.option("--from", "since", type=DAY, metavar="DATE",
               help="First day of the report (default: the programme's first day, or the first logged session).")
 @click.option("--to", "until", type=DAY, metavar="DATE", help="Last day of the report (default: today).")

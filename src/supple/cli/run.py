@@ -21,6 +21,7 @@ from supple.cli._common import (
     routine_path,
     with_reported_flags,
 )
+from supple.cli.complete import complete_routine
 from supple.errors import InputError
 
 if TYPE_CHECKING:
@@ -158,7 +159,7 @@ def _pain_after_advice(before: int | None, after: int | None) -> list[str]:
 
 
 @click.command()
-@click.argument("routine", required=False)
+@click.argument("routine", required=False, shell_complete=complete_routine)
 @SCHEDULE_OPTIONS
 @PROFILE_OPTION
 @ALLOW_OPTION

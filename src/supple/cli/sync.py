@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from supple.cli._common import ALLOW_OPTION, PROFILE_OPTION, SCHEDULE_OPTIONS, build_plan_from_args, dump_json, registry
+from supple.cli.complete import complete_routine
 from supple.errors import InputError
 from supple.pipeline.export import export_plan, exporter_for
 
@@ -19,7 +20,7 @@ _REASONS = {
 
 
 @click.command()
-@click.argument("routine")
+@click.argument("routine", shell_complete=complete_routine)
 @click.option("--url", required=True, metavar="URL",
               help="The CalDAV calendar's address (the calendar collection, https://...).")
 @click.option("--user", metavar="NAME",

@@ -26,7 +26,7 @@ from supple.guide.runner import RunResult, Status
 from supple.model.durations import format_seconds
 from supple.model.plan import Timeline
 from supple.model.step import PlannedStep
-from supple.text import safe, wrap
+from supple.text import repeats, safe, wrap
 
 _DEFAULT_LABELS = {
     "work": "{name}",
@@ -160,7 +160,7 @@ def step_block(timeline: Timeline, position: int, index: int, width: int) -> lis
             lines += wrap(cue, "  - ", width)
         if step.exercise.breathing:
             lines += wrap(f"Breathing: {step.exercise.breathing}", "  ", width)
-        if step.note:
+        if step.note and not repeats(step.note, step.exercise.breathing):
             lines += wrap(f"Note: {step.note}", "  ", width)
     lines.append(f"  Next up: {_after_step(timeline, index)}")
     return lines

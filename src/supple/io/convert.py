@@ -54,11 +54,14 @@ def _converter() -> cattrs.Converter:
             raise TypeError("expected a date such as 2026-12-07 (without a time of day)")
         if isinstance(value, dt.date):
             return value
-        if isinstance(value, str):
+        if isinstance(value, str):  # no coercion: a TOML date is written without quotes
             try:
-                return dt.date.fromisoformat(value)
+                dt.date.fromisoformat(value)
             except ValueError:
                 pass
+            else:
+                raise TypeError(f"expected a TOML date such as 2026-12-07, got text {value!r} "
+                                f"(write it without quotes: {value.strip()})")
         raise TypeError(f"expected a date such as 2026-12-07, got {_describe(value)}")
 
     conv.register_structure_hook(dt.date, date_hook)
@@ -169,6 +172,15 @@ def _problems(
         return
     if isinstance(exc, KeyError):
         yield Problem("this key is required", file, path)
+        return
+    if isinstance(exc, ValueError) and len(exc.args) == 4 and isinstance(exc.args[1], attrs.Attribute):
+        # attrs' in_ validator: (message, attribute, options, value); say it plainly, at its key
+        _, attribute, options, value = exc.args
+        choices = [str(o) for o in options] if isinstance(options, (list, tuple, set, frozenset, dict)) else []
+        listed = ", ".join(repr(o) for o in options) if choices else repr(options)
+        hint = did_you_mean(str(value), choices, n=2) if choices and isinstance(value, str) else ""
+        yield Problem(f"must be one of {listed}; got {_describe(value)}{hint}", file,
+                      _join(path, attribute.name))
         return
     message = str(exc) or type(exc).__name__
     located = re.match(_ATTRS_MESSAGE, message, re.S) or re.match(_NAMED_MESSAGE, message, re.S)

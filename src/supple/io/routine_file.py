@@ -31,7 +31,7 @@ from supple.model.routine import (
 from supple.text import did_you_mean
 
 if TYPE_CHECKING:
-    from supple.model.profile import Profile
+    pass
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -295,27 +295,32 @@ def _schedule(table: _ScheduleTable, file: str) -> Schedule:
         word = table.days.strip().lower()
         if word in _DAY_WORDS:
             days = _DAY_WORDS[word]
-        elif word[:3] in WEEKDAYS:
-            days = (WEEKDAYS.index(word[:3]),)
+        elif (number := _weekday(word)) is not None:
+            days = (number,)
         else:
             problems.append(Problem(
                 f"expected \"daily\", \"weekdays\", \"weekends\" or a list such as "
-                f"[\"mon\", \"wed\", \"fri\"]; got {table.days!r}", file, "schedule.days"))
+                f"[\"mon\", \"wed\", \"fri\"]; got {table.days!r}"
+                + _day_hint(word, [*_DAY_WORDS, *WEEKDAYS]), file, "schedule.days"))
     else:
         chosen = set()
         for index, day in enumerate(table.days, start=1):
-            short = day.strip().lower()[:3]
-            if short in WEEKDAYS and day.strip().lower() in (short, _full(short)):
-                chosen.add(WEEKDAYS.index(short))
+            number = _weekday(day.strip().lower())
+            if number is not None:
+                chosen.add(number)
             else:
                 problems.append(Problem(
-                    f"expected a weekday such as \"mon\" or \"monday\"; got {day!r}",
-                    file, f"schedule.days[{index}]"))
+                    f"expected a weekday such as \"mon\" or \"monday\"; got {day!r}"
+                    + _day_hint(day.strip().lower(), WEEKDAYS), file, f"schedule.days[{index}]"))
         if not table.days:
             problems.append(Problem("must name at least one day", file, "schedule.days"))
         days = tuple(sorted(chosen))
 
-    times_raw = [table.times] if isinstance(table.times, str) else list(table.times)
+    if isinstance(table.times, str):  # no coercion: a list, as the docs show
+        problems.append(Problem(
+            f"expected a list of times such as [\"07:30\"]; got text {table.times!r} "
+            f"(write times = [{table.times.strip()!r}])".replace("'", '"'), file, "schedule.times"))
+    times_raw = [] if isinstance(table.times, str) else list(table.times)
     times: set[dt.time] = set()
     for index, value in enumerate(times_raw, start=1):
         match = _TIME.match(value.strip())
@@ -325,7 +330,7 @@ def _schedule(table: _ScheduleTable, file: str) -> Schedule:
                 f"expected a local time of day such as \"07:30\"; got {value!r}", file, where))
         else:
             times.add(dt.time(int(match.group(1)), int(match.group(2))))
-    if not times_raw:
+    if not times_raw and not isinstance(table.times, str):
         problems.append(Problem("must give at least one time of day", file, "schedule.times"))
     if len(times_raw) > limits.MAX_TIMES_PER_DAY:
         problems.append(Problem(
@@ -387,21 +392,19 @@ def _date_range(value: dt.date, file: str, key: str) -> Problem | None:
                    f"{limits.MIN_YEAR}-01-01 to {limits.MAX_YEAR}-12-31", file, key)
 
 
+def _weekday(word: str) -> int | None:
+    """Monday = 0 for ``mon``/``monday`` (and ``tues``, ``thurs``...), else ``None``."""
+    for number, short in enumerate(WEEKDAYS):
+        if word == short or (len(word) > 3 and _full(short).startswith(word)):
+            return number
+    return None
+
+
+def _day_hint(word: str, names: Any) -> str:
+    """A did-you-mean for a misspelt day (``"weekday"`` -> ``"weekdays"``)."""
+    return did_you_mean(word, list(names), n=2, show=lambda c: f'"{c}"')
+
+
 def _full(short: str) -> str:
     return {"mon": "monday", "tue": "tuesday", "wed": "wednesday", "thu": "thursday",
             "fri": "friday", "sat": "saturday", "sun": "sunday"}[short]
-
-
-def load_profile(path: str | os.PathLike[str]) -> Profile:
-    """Read and check a profile file (``[profile]`` table). Ids of conditions and red flags
-    are checked against the loaded safety filters when planning, not here."""
-    from supple.io.profile_file import load_profile as load
-
-    return load(path)
-
-
-def profile_from_dict(data: Mapping[str, Any], file: str) -> Profile:
-    """A :class:`supple.Profile` from a parsed profile file's data (see :func:`load_profile`)."""
-    from supple.io.profile_file import profile_from_dict as build
-
-    return build(data, file)

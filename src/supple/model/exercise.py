@@ -57,7 +57,8 @@ class Dose:
     pelvic tilts held 5 s each are ``Dose(reps=10, hold_s=5)``. With ``per_side`` every set is
     done on the left and then on the right. ``rest_s`` is the rest between sets; ``tempo_s`` the
     seconds one repetition takes (``None``: the timing strategy decides); ``load_kg`` a weight
-    held, 0 for none.
+    held, 0 for none. ``alternate`` (with ``per_side``): the sides take turns repetition by
+    repetition (left, right, left...) instead of all of a set on the left, then on the right.
 
     >>> Dose(sets=2, reps=10, rest_s=30).total_reps
     20
@@ -70,6 +71,7 @@ class Dose:
     rest_s: int = attrs.field(default=0, validator=non_negative)
     tempo_s: float | None = None
     load_kg: float = attrs.field(default=0, validator=non_negative)
+    alternate: bool = False
 
     @property
     def reps_per_set(self) -> int:
@@ -91,7 +93,7 @@ class Dose:
         if self.hold_s:
             parts.append(f"hold {format_seconds(self.hold_s)}")
         if self.per_side:
-            parts.append("each side")
+            parts.append("each side, alternating" if self.alternate else "each side")
         if self.load_kg:
             parts.append(f"with {self.load_kg:g} kg")
         if self.rest_s and self.sets > 1:
@@ -102,13 +104,23 @@ class Dose:
 
 @attrs.frozen
 class Source:
-    """Where a fact comes from: ``ref`` a short citation key (an article's file name, a
-    guideline's name), ``title`` its title, ``url`` an address if it has one (never rendered as
-    a link)."""
+    """Where a fact comes from: ``ref`` the short, readable name outputs cite it by (``"ROS
+    2022"``, ``"article 001"``), ``title`` its title, ``author`` its author(s) or publisher,
+    ``year`` when it was published (``None`` when it does not say), ``url`` an address if it has
+    one (never rendered as a link)."""
 
     ref: str = attrs.field(validator=attrs.validators.instance_of(str))
     title: str = ""
     url: str = ""
+    author: str = ""
+    year: int | None = None
+
+    def describe(self) -> str:
+        """The full citation in one line: ``ref: title. author, year. url``."""
+        head = f"{self.ref}: {self.title}" if self.title else self.ref
+        by = ", ".join(part for part in (self.author, str(self.year) if self.year else "") if part)
+        tail = "".join(f". {part}" for part in (by, self.url) if part)
+        return head + tail
 
 
 def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
@@ -134,7 +146,7 @@ class Exercise:
 
     >>> Exercise(id="pelvic-tilt", name="Pelvic tilt", summary="Rock the pelvis gently.",
     ...          kind="mobility", position="supine", dose=Dose(reps=10, hold_s=5),
-    ...          sources=(Source("004_5726d8492d92af4d.txt"),)).id
+    ...          sources=(Source("article 004"),)).id
     'pelvic-tilt'
     """
 

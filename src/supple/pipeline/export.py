@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -78,5 +79,6 @@ def _blame(problems: tuple[Problem, ...], fmt: str, given: set[str], source: str
     out = []
     for problem in problems:
         name = (problem.key or "").removeprefix(f"export.{fmt}.")
-        out.append(Problem(problem.message, None, f"{source} {name}") if name in given else problem)
+        top = re.split(r"[.\[]", name, maxsplit=1)[0]  # "times[2]" was given as "times"
+        out.append(Problem(problem.message, None, f"{source} {name}") if top in given else problem)
     return out

@@ -97,6 +97,10 @@ def resolve(routine: Routine, registry: Registry, profile: Profile | None = None
         person_file=(profile.path or "<profile>") if profile is not None else None,
     )
 
+    from supple.pipeline.export_tables import export_table_problems
+
+    problems.extend(export_table_problems(routine.export, registry, file))
+
     steps: list[PlannedStep] = []
     for step in routine.steps:
         try:

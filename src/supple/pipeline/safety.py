@@ -23,6 +23,7 @@ from supple.model.plan import SafetyFinding
 from supple.model.profile import Profile
 from supple.model.routine import Routine
 from supple.model.step import PlannedStep
+from supple.plugin.catalogue import CatalogueEntry
 from supple.plugin.filters import SafetyContext, SafetyResult
 from supple.plugin.guard import PLUGIN_FAULTS, describe_fault, plugin_output
 from supple.plugin.registry import Registry
@@ -158,6 +159,35 @@ class SessionSafety:
         return outcome.steps == (step,) or (
             len(outcome.steps) == 1 and outcome.steps[0].exercise == exercise
             and not any(f.action in CHANGES for f in outcome.findings))
+    def why_not(self, exercise: Exercise, set_name: str, person: Profile) -> list[SafetyFinding]:
+        """What the filters do to ``exercise`` for ``person`` (empty when it :meth:`suits`):
+        the findings that remove, replace, postpone it or refuse the session."""
+        step = PlannedStep(number=1, exercise=exercise, set_name=set_name, dose=exercise.dose)
+        try:
+            outcome = self._run((step,), person)
+        except SafetyRefusal as exc:
+            return [f for f in exc.findings if f.action == "refused"] or [
+                SafetyFinding(rule="refused", action="refused", reason=exc.advice, source="supple")]
+        if self.suits(exercise, set_name, person):
+            return []
+        return [f for f in outcome.findings if f.action in CHANGES]
+
+
+def suitability(registry: Registry, person: Profile, entries: Iterable[CatalogueEntry]
+                ) -> list[tuple[CatalogueEntry, list[SafetyFinding]]]:
+    """Each catalogue entry with what the safety filters would do to it for ``person`` in a
+    routine of its own (no findings: it suits them unchanged). Raises :class:`InputError` for
+    a profile that names unknown conditions or bad plugin settings."""
+    from supple.model.routine import RoutineInfo, Step
+
+    check_profile(person, registry)
+    chosen = list(entries)
+    routine = Routine(path="<catalogue>", info=RoutineInfo(title="catalogue", id="catalogue"),
+                      steps=tuple(Step(number=1, exercise=e.ref) for e in chosen[:1]))
+    settings = registry.structure_settings({}, person=person.plugins,
+                                           person_file=person.path or "<profile>")
+    safety = SessionSafety(routine, registry, settings, {rule: person.waiver_source for rule in person.allow})
+    return [(entry, safety.why_not(entry.exercise, entry.set_name, person)) for entry in chosen]
 
 
 def _call(registry: Registry, name: str, flt: Any, steps: tuple[PlannedStep, ...],

@@ -60,7 +60,13 @@ class Catalogue:
         return len(self.entries)
 
     def get(self, ref: str) -> CatalogueEntry:
-        """The entry ``ref`` names (``id`` or ``set/id``); :class:`UnknownExercise` otherwise."""
+        """The entry ``ref`` names (``id`` or ``set/id``, in any case: ids are lower case);
+        :class:`UnknownExercise` otherwise."""
+        if ref not in self._by_ref and ref not in self._by_id and ref.lower() != ref:
+            try:
+                return self.get(ref.lower())
+            except UnknownExercise:
+                pass
         if "/" in ref:
             entry = self._by_ref.get(ref)
             if entry is not None:
@@ -92,8 +98,10 @@ class Catalogue:
         tag: Iterable[str] = (),
         set_name: Iterable[str] = (),
         no_equipment: bool = False,
+        search: str = "",
     ) -> list[CatalogueEntry]:
-        """Entries matching every filter given (each filter matches any of its values)."""
+        """Entries matching every filter given (each filter matches any of its values);
+        ``search`` matches text in the id, aliases, name or summary, in any case."""
         region, position, kind = set(region), set(position), set(kind)
         equipment, tag, set_name = set(equipment), set(tag), set(set_name)
         out = []
@@ -113,8 +121,22 @@ class Catalogue:
                 continue
             if set_name and entry.set_name not in set_name:
                 continue
+            if search and search.casefold() not in " ".join(
+                    (entry.ref, *ex.aliases, ex.name, ex.summary)).casefold():
+                continue
             out.append(entry)
         return out
+
+    def values(self, field: str) -> list[str]:
+        """The values the entries have for a filter (``region``, ``position``, ``kind``,
+        ``equipment``, ``tag`` or ``set_name``), sorted."""
+        found: set[str] = set()
+        for entry in self.entries:
+            ex = entry.exercise
+            found.update({"region": ex.regions, "position": (ex.position,), "kind": (ex.kind,),
+                          "equipment": ex.equipment, "tag": ex.tags,
+                          "set_name": (entry.set_name,)}[field])
+        return sorted(found)
 
     def _suggest(self, ref: str) -> str:
         names = list(self._by_ref) if "/" in ref else list(self._by_id)

@@ -48,6 +48,7 @@ def dose_to_dict(dose: Dose) -> dict[str, Any]:
         "rest_s": dose.rest_s,
         "tempo_s": dose.tempo_s,
         "load_kg": _number(dose.load_kg),
+        "alternate": dose.alternate,
     }
 
 
@@ -145,7 +146,8 @@ def exercise_to_dict(entry: CatalogueEntry) -> dict[str, Any]:
         "tags": sorted(ex.tags),
         "equipment": list(ex.equipment),
         "dose": dose_to_dict(ex.dose),
-        "sources": [{"ref": s.ref, "title": s.title, "url": s.url} for s in ex.sources],
+        "sources": [{"ref": s.ref, "title": s.title, "url": s.url, "author": s.author, "year": s.year}
+                    for s in ex.sources],
         "summary": ex.summary,
         "easier": list(ex.easier),
         "harder": list(ex.harder),

@@ -16,16 +16,17 @@ DOCUMENTED: dict[tuple[str, str], str] = {
         'clock, so exports are reproducible'
     ),
     ('schedule', 'start'): (
-        'first day of week 1 (a TOML local date: `2026-12-07`); without it the routine is a '
-        'template that plans from the next day'
+        'first day of week 1 (a TOML local date without quotes: `2026-12-07`; the text '
+        '`"2026-12-07"` is refused); without it the routine is a template that plans from the next day'
     ),
     ('schedule', 'weeks'): 'programme length, 1 to 156 weeks; or give `until`',
     ('schedule', 'until'): 'last day (inclusive); give `weeks` or `until`, not both',
     ('schedule', 'days'): (
-        '`"daily"`, `"weekdays"`, `"weekends"`, or a list such as `["mon", "wed", "fri"]` (full '
-        'names work too)'
+        '`"daily"`, `"weekdays"`, `"weekends"`, one day, or a list such as `["mon", "wed", "fri"]` '
+        '(full names and longer abbreviations such as `"tues"`, `"thurs"` work too; anything else is '
+        'refused with a did-you-mean)'
     ),
-    ('schedule', 'times'): 'local times of day, at most 6',
+    ('schedule', 'times'): 'local times of day, at most 6; always a list (`times = "07:30"` is refused)',
     ('schedule', 'timezone'): (
         'an IANA zone name such as `"Europe/Madrid"`; misspellings get a did-you-mean'
     ),

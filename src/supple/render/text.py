@@ -14,7 +14,7 @@ from supple.model.plan import DISCLAIMER, Plan, Postponed, SafetyFinding, Sessio
 from supple.model.routine import WEEKDAYS
 from supple.model.step import PlannedStep
 from supple.render.progress_text import current_week, postponed_runs, progress_lines, status_label
-from supple.text import safe, wrap
+from supple.text import repeats, safe, wrap
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -53,9 +53,12 @@ def describe_schedule(plan: Plan) -> str:
     weeks = schedule.total_weeks
     skipped = [a.isoformat() if a == b else f"{a.isoformat()} to {b.isoformat()}"
                for a, b in schedule.skip if a <= schedule.until and b >= schedule.start]
+    # the dates of the first and last sessions, not the calendar bounds of the programme
+    dated = [s.start.date() for s in plan.sessions if s.start is not None]
+    first, last = (dated[0], dated[-1]) if dated else (schedule.start, schedule.until)
     return (
         f"{weeks} week{'s' if weeks != 1 else ''}, {days} at {times} ({schedule.timezone}), "
-        f"{schedule.start.isoformat()} to {schedule.until.isoformat()}, "
+        f"{first.isoformat()} to {last.isoformat()}, "
         f"{len(plan.sessions)} session{'s' if len(plan.sessions) != 1 else ''}"
         + (f"; none on {', '.join(skipped)}" if skipped else "")
     )
@@ -170,7 +173,7 @@ def _step_lines(plan: Plan, session: Session) -> list[str]:
             lines.extend(wrap(cue, "       - "))
         if ex.breathing:
             lines.extend(wrap(f"Breathing: {ex.breathing}", "       "))
-        if step.note:
+        if step.note and not repeats(step.note, ex.breathing):
             lines.extend(wrap(f"Note: {step.note}", "       "))
     return lines
 
