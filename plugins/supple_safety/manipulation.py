@@ -45,16 +45,16 @@ _FORCING = [
     r"\buntil\s+(?:you\s+hear|something\s+gives|it\s+gives|you\s+feel\s+it\s+give)\b",
     r"\b(?:adjust|manipulat)\w*\s+(?:your|the|my)\s+(?:\w+\s+)?" + _SPINE + r"\b",
 ]
-_FORCING_RE = [re.compile(p, re.I) for p in _FORCING]
+_FORCING_RE = _FORCING  # patterns; the re module compiles and caches each on first use
 #: In an exercise's own text a joint noise counts only as a goal or an outcome to bring about
 #: ("until it pops", "crack your back", "make it click"); a stray word ("[click]") does not.
-_INSTRUCTING_RE = [re.compile(p, re.I) for p in (
+_INSTRUCTING_RE = (
     rf"\b(?:until|till|til|when|once|as\s+soon\s+as)\b[^.;:!?\n]{{0,60}}\b{_CRACK}\b",
     rf"\b{_CRACK}\s+(?:your|the|my|a|each|its|their)\s+(?:\w+\s+)?{_SPINE}\b",
     rf"\b(?:make|making|get|getting|force|forcing|help|hear|feel)\b[^.;:!?\n]{{0,40}}\b{_CRACK}\b",
     rf"\b{_SPINE}\b[^.;:!?\n]{{0,30}}\b{_CRACK}\b",
     *_FORCING[1:],
-)]
+)
 #: A negation that governs the forcing verb itself ("never push until it pops", "do not try to
 #: crack your back") makes the phrase advice, in an exercise's own instructions only.
 _ADVICE = re.compile(
@@ -71,7 +71,7 @@ def mentions_forcing(text: str) -> str | None:
     risk."""
     for part in _CLAUSE.finditer(text):
         clause = part.group(0)
-        if any(pattern.search(clause) for pattern in _FORCING_RE):
+        if any(re.search(pattern, clause, re.I) for pattern in _FORCING_RE):
             return clause.strip()
     return None
 
@@ -84,7 +84,7 @@ def forcing_text(text: str) -> str | None:
     instruction."""
     for part in _CLAUSE.finditer(text):
         clause = part.group(0)
-        if not any(pattern.search(clause) for pattern in _INSTRUCTING_RE):
+        if not any(re.search(pattern, clause, re.I) for pattern in _INSTRUCTING_RE):
             continue
         if _ADVICE.search(clause):
             continue

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_INPUT, EXIT_SAFETY = 0, 2, 3
 
+#: The file `supple log flag` keeps reported red flags in (supple.guide.flags.flags_path).
+FLAGS_FILE = "red-flags.json"
+
 
 def report_refusal(exc: SafetyRefusal) -> None:
     import textwrap
@@ -155,10 +158,12 @@ def build_plan_from_args(
 def with_reported_flags(person: Profile | None) -> Profile | None:
     """``person`` with the red flags reported with `supple log flag` and not cleared added to
     their ``red_flags`` (so the red-flags filter stops the programme as for the profile's)."""
-    from supple.guide.flags import active_flags, flags_path
+    from supple.guide.log_paths import data_dir
 
-    if not flags_path().exists():
+    if not (data_dir() / FLAGS_FILE).exists():  # no flag ever reported: nothing to read
         return person
+    from supple.guide.flags import active_flags
+
     reported = active_flags()
     if not reported:
         return person

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -24,6 +23,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, protect: Iterable
     when given). A termination signal (SIGTERM, SIGHUP) during the write leaves the previous
     file and no temporary file.
     """
+    import tempfile  # only a command that writes a file pays for it
+
     from supple.io.interrupts import terminate_raises
 
     name = os.fspath(path)
