@@ -52,7 +52,8 @@ class Exclusion:
     """A rule that keeps exercises out of a plan for this person.
 
     An exercise is excluded when it carries any of ``tags`` (the first one found, in this
-    order, is the one reported), is done in one of ``positions``,
+    order, is the one reported), is done in one of ``positions`` (or in the position
+    ``unknown``, which may be any of them),
     is of one of ``kinds``, or ``test`` returns a description for it. ``why`` says why the rule
     applies to this person ("you have osteoporosis"; empty for a rule for everyone); ``effect``
     why such exercises are left out; ``fixed`` rules cannot be waived.
@@ -75,6 +76,11 @@ class Exclusion:
                 return TAG_PHRASES.get(tag, f"carries the movement tag {tag!r}")
         if exercise.position in self.positions:
             return POSITION_PHRASES.get(exercise.position, f"is done {exercise.position}")
+        if exercise.position == "unknown" and self.positions:
+            # an unknown position may be any of the excluded ones: assume the worst
+            return "has no known position, so it may be done " + " or ".join(
+                POSITION_PHRASES.get(p, f"is done {p}").removeprefix("is done ")
+                for p in sorted(self.positions))
         if exercise.kind in self.kinds:
             return KIND_PHRASES.get(exercise.kind, f"is a {exercise.kind} exercise")
         if self.test is not None:

@@ -38,3 +38,4 @@ FOAM_DOSE = "article 001 (001_8d50d9e4fddaeaa5.txt): 10 rolls, 20 s rest, 10 mor
 CHILDREN = "NICE NG59 (scope: people aged 16 and over)"
 POST_TERM = "ACOG Committee Opinion 804 (2020); ACOG definition of post-term pregnancy (42 weeks)"
 DVT = "NICE NG158 (venous thromboembolic diseases: assess suspected DVT promptly)"
+CONTENT_REVIEW = "supple's content contract (docs/plugins/hooks.md): rules act on reviewed movement tags"

@@ -23,6 +23,8 @@ _EXPORTS: dict[str, str] = {
     "Exercise": "supple.model.exercise",
     "ExerciseSet": "supple.model.exercise",
     "Source": "supple.model.exercise",
+    "Term": "supple.model.vocabulary",
+    "Vocabulary": "supple.model.vocabulary",
     "format_seconds": "supple.model.durations",
     "parse_duration": "supple.model.durations",
     "Media": "supple.model.media",
@@ -116,6 +118,8 @@ __all__ = [
     "Segment",
     "Session",
     "Source",
+    "Term",
+    "Vocabulary",
     "Step",
     "StrategyChoice",
     "SuppleError",
@@ -191,6 +195,7 @@ if TYPE_CHECKING:  # what a type checker sees: the same names, imported directly
         Step,
         StrategyChoice,
     )
+    from supple.model.vocabulary import Term, Vocabulary
     from supple.pipeline.export import export_plan
     from supple.pipeline.orchestrator import build_plan
     from supple.plugin.catalogue import Catalogue, CatalogueEntry

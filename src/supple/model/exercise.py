@@ -12,12 +12,10 @@ from supple.model.fields import (
     as_frozenset,
     as_str_tuple,
     non_negative,
-    one_of,
     slug,
     slugs,
     texts,
 )
-from supple.model.vocabulary import KINDS, POSITIONS
 
 if TYPE_CHECKING:
     from supple.figure.model import Illustration
@@ -119,9 +117,11 @@ def _exercises(value: Iterable[Exercise]) -> tuple[Exercise, ...]:
 class Exercise:
     """One exercise, as a content plugin describes it.
 
-    ``id`` is a slug unique within its set; ``kind`` one of :data:`supple.vocabulary.KINDS`;
-    ``position`` one of :data:`supple.vocabulary.POSITIONS`; ``tags`` the movement tags that
-    safety filters act on (see :data:`supple.vocabulary.TAGS`); ``instructions`` ordered steps;
+    ``id`` is a slug unique within its set; ``kind``, ``position``, ``tags`` and ``regions``
+    are terms of the vocabulary (:mod:`supple.model.vocabulary`, extended by plugins through
+    the ``supple_vocabulary`` hook; an unknown term is the plugin's error, checked when the
+    set is loaded); ``position = "unknown"`` when nobody knows it (safety filters then assume
+    the worst); ``tags`` the movement tags that safety filters act on; ``instructions`` ordered steps;
     ``easier`` and ``harder`` ids of variants in the same set; ``min_interval_s`` the least time
     that must pass before the exercise is done again (article 001's "wait an hour").
     ``illustration`` its start and end positions for the handouts' pictures (a
@@ -137,8 +137,8 @@ class Exercise:
     id: str = attrs.field(validator=slug)
     name: str = attrs.field(validator=attrs.validators.instance_of(str))
     summary: str = attrs.field(validator=attrs.validators.instance_of(str))
-    kind: str = attrs.field(validator=one_of(KINDS))
-    position: str = attrs.field(validator=one_of(POSITIONS))
+    kind: str = attrs.field(validator=slug)  # a term of the vocabulary: checked on loading
+    position: str = attrs.field(validator=slug)
     dose: Dose = attrs.field(validator=attrs.validators.instance_of(Dose))
     sources: tuple[Source, ...] = attrs.field(
         converter=_sources,
@@ -173,6 +173,10 @@ class ExerciseSet:
     """A named collection of exercises, the unit an exercise plugin contributes.
 
     Two sets may hold exercises with the same id; a routine then names one as ``set/id``.
+    ``tags_reviewed`` declares that someone qualified checked every exercise's movement tags
+    (and position) against the vocabulary: for a person with a condition, exercises of a set
+    that does not declare it are left out of plans, with a finding saying why, unless the
+    person allows the rule ``unreviewed-tags``.
 
     >>> ExerciseSet(name="demo", title="Demo", exercises=()).name
     'demo'
@@ -185,6 +189,7 @@ class ExerciseSet:
         validator=attrs.validators.deep_iterable(attrs.validators.instance_of(Exercise)),
     )
     description: str = ""
+    tags_reviewed: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
 
     @exercises.validator
     def _unique_ids(self, attribute: attrs.Attribute[Any], value: tuple[Exercise, ...]) -> None:

@@ -17,6 +17,8 @@ class CatalogueEntry:
     exercise: Exercise
     set_name: str
     plugin: str
+    #: whether the set declares its movement tags reviewed (``ExerciseSet.tags_reviewed``)
+    tags_reviewed: bool = True
 
     @property
     def ref(self) -> str:

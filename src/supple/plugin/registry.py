@@ -23,6 +23,7 @@ from supple.text import did_you_mean
 
 if TYPE_CHECKING:
     from supple.model.exercise import ExerciseSet
+    from supple.model.vocabulary import Vocabulary
     from supple.plugin.contributions import BundledRoutine, Exporter, PluginSettings
     from supple.plugin.filters import SafetyFilter
     from supple.plugin.strategies import ProgressionStrategy, TimingStrategy
@@ -111,6 +112,7 @@ class Registry:
         #: What every command must tell the user (an attempt to disable an essential plugin).
         self.warnings: tuple[str, ...] = ()
         self._catalogue: Catalogue | None = None
+        self._vocabulary: Vocabulary | None = None
 
     # Each hook is called the first time its contributions are needed, so a command pays only
     # for what it uses (`supple check` never builds a safety filter or an exporter).
@@ -118,6 +120,10 @@ class Registry:
         found = self._provided.get(hook)
         if found is None:
             found = self._collect(hook) if self._collect is not None else {}
+            if hook == "supple_exercise_sets" and found:
+                from supple.plugin.content import enforce
+
+                found = enforce(found, self.vocabulary, lambda n: self.plugin(n, complete=False))
             self._provided[hook] = found
             if self._strict and strict:
                 raise_strict(self.failures_so_far)
@@ -162,6 +168,17 @@ class Registry:
         return self._items("supple_settings")
 
     @property
+    def vocabulary(self) -> Vocabulary:
+        """The built-in terms and those the plugins add (``supple_vocabulary``)."""
+        if self._vocabulary is None:
+            from supple.plugin.content import build_vocabulary
+
+            self._vocabulary = build_vocabulary(
+                self._hook("supple_vocabulary", strict=False),
+                lambda n: self.plugin(n, complete=False))
+        return self._vocabulary
+
+    @property
     def plugins(self) -> tuple[PluginInfo, ...]:
         """A report on every plugin found, sorted by name (every hook is called to complete it)."""
         self.collect_all()
@@ -181,7 +198,7 @@ class Registry:
         if self._catalogue is None:
             provided = self._hook("supple_exercise_sets")
             self._catalogue = Catalogue(
-                CatalogueEntry(exercise, name, p.plugin)
+                CatalogueEntry(exercise, name, p.plugin, p.item.tags_reviewed)
                 for name, p in provided.items()
                 for exercise in p.item.exercises
             )
