@@ -52,7 +52,8 @@ def test_toml_example_in_docs_is_valid(doc, block, registry, tmp_path, monkeypat
         profile = profile_from_dict(data, where)
         check_profile(profile, registry)
         return
-    if set(data) <= {"plugins", "defaults"} and ("defaults" in data or "disable" in data.get("plugins", {})):
+    if set(data) <= {"plugins", "defaults", "names"} and ("defaults" in data or "names" in data
+                                                        or "disable" in data.get("plugins", {})):
         from supple.io import config
 
         (tmp_path / "config.toml").write_text(block, encoding="utf-8")

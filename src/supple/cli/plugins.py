@@ -22,13 +22,14 @@ def plugins(ctx: click.Context, show_all: bool, as_json: bool) -> None:
     import os
 
     from supple.errors import PluginError
-    from supple.io.config import disabled_plugins
+    from supple.io.config import disabled_plugins, preferred_names
     from supple.plugin.manager import load_registry
     from supple.plugin.selection import ENV_STRICT, truthy
 
     root = ctx.find_root()
     reg = load_registry(
-        disabled=root.obj.get("disabled", ()), config_disabled=disabled_plugins(), strict=False
+        disabled=root.obj.get("disabled", ()), config_disabled=disabled_plugins(), strict=False,
+        prefer=preferred_names(),
     ).collect_all()
     # built-in plugins are listed with --all, or when they are not simply active
     shown = [p for p in reg.plugins if show_all or not p.builtin or p.status != "active"]
@@ -102,6 +103,8 @@ def _print(reg: Any, shown: list[Any], sets: dict[str, list[dict[str, Any]]]) ->
             click.echo(_safe(_set_line(item)))
         for error in info.errors:
             click.echo(f"    error: {_safe(error)}")
+        for note in info.notes:
+            click.echo(f"    note: {_safe(note)}")
     hidden = len(reg.plugins) - len(shown)
     if hidden:
         click.echo(f"({hidden} built-in plugin(s) not shown; use --all)")

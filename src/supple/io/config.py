@@ -8,6 +8,9 @@
     [defaults]
     routine = "morning-mobility"  # what `supple plan` uses with no routine named
 
+    [names]
+    prefer = ["freedb"]           # sets or plugins whose contributions win a shared plain name
+
 ``profile.toml`` is the profile used when ``--profile`` is not given. ``SUPPLE_CONFIG_DIR``
 overrides the directory (tests and portable set-ups use it).
 """
@@ -45,8 +48,14 @@ def user_config() -> dict[str, Any]:
     data = read_toml(path)
     name = str(path)
     for key in data:
-        if key not in ("plugins", "defaults"):
-            raise InputError.at("unknown table; known: [plugins], [defaults]", name, key)
+        if key not in ("plugins", "defaults", "names"):
+            raise InputError.at("unknown table; known: [plugins], [defaults], [names]", name, key)
+    names = data.get("names", {})
+    if not isinstance(names, dict) or set(names) - {"prefer"}:
+        raise InputError.at("expected a table with only the key prefer", name, "names")
+    prefer = names.get("prefer", [])
+    if not isinstance(prefer, list) or not all(isinstance(x, str) for x in prefer):
+        raise InputError.at("expected a list of exercise-set or plugin names", name, "names.prefer")
     plugins = data.get("plugins", {})
     if isinstance(plugins, dict):
         for key, value in plugins.items():
@@ -70,6 +79,12 @@ def user_config() -> dict[str, Any]:
 def disabled_plugins() -> list[str]:
     """Plugin names the user disabled in ``config.toml``."""
     return list(user_config().get("plugins", {}).get("disable", []))
+
+
+def preferred_names() -> list[str]:
+    """Exercise sets and plugins whose contributions win a plain name shared with another
+    third-party one, in order (``[names] prefer``; built-in ones always come first)."""
+    return list(user_config().get("names", {}).get("prefer", []))
 
 
 def default_routine() -> str | None:

@@ -108,6 +108,9 @@ def resolve(routine: Routine, registry: Registry, profile: Profile | None = None
         except UnknownExercise as exc:
             problems.append(Problem(str(exc), file, f"{step.key}.exercise"))
             continue
+        ambiguous = registry.catalogue.ambiguity(step.exercise)
+        if ambiguous:
+            registry.warn(str(Problem(ambiguous, file, f"{step.key}.exercise")))
         base = entry.exercise.dose
         overrides = {
             name: getattr(step, name)

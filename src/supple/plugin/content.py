@@ -18,6 +18,7 @@ from supple.text import did_you_mean
 
 if TYPE_CHECKING:
     from supple.model.exercise import Exercise, ExerciseSet
+    from supple.plugin.catalogue import Catalogue
     from supple.plugin.registry import PluginInfo, Provided
 
 
@@ -94,3 +95,26 @@ def _without(exercise_set: ExerciseSet, left_out: set[str]) -> ExerciseSet:
             )
         kept.append(exercise)
     return attrs.evolve(exercise_set, exercises=kept)
+
+
+def build_catalogue(
+    provided: Mapping[str, Provided],
+    info: Callable[[str], PluginInfo | None],
+    prefer: tuple[str, ...] = (),
+) -> Catalogue:
+    """The catalogue of the sets ``provided``: a plain id shared by several sets goes to the
+    built-in set first, then to the sets (or the sets of the plugins) named in ``prefer``."""
+    from supple.plugin.catalogue import Catalogue, CatalogueEntry
+
+    def builtin(plugin: str) -> bool:
+        found = info(plugin)
+        return found is not None and found.builtin
+
+    order = sorted(n for n, p in provided.items() if builtin(p.plugin))
+    for name in prefer:  # a set's name, or a plugin's: all its sets
+        order += [name] if name in provided else sorted(n for n, p in provided.items() if p.plugin == name)
+    return Catalogue(
+        (CatalogueEntry(exercise, name, p.plugin, p.item.tags_reviewed)
+         for name, p in provided.items() for exercise in p.item.exercises),
+        preferred=order,
+    )

@@ -25,6 +25,7 @@ from supple.plugin._diagnose import (
 )
 from supple.plugin.builtin import BUILTIN_PLUGINS
 from supple.plugin.contributions import CONTRIBUTION_KINDS, contribution_class
+from supple.plugin.names import share
 from supple.plugin.registry import PluginInfo, Provided, Registry, raise_strict
 from supple.plugin.selection import Selection
 from supple.text import close_matches, did_you_mean
@@ -47,6 +48,7 @@ def load_registry(
     strict: bool | None = None,
     config_disabled: Iterable[str] = (),
     environ: Mapping[str, str] | None = None,
+    prefer: Iterable[str] = (),
 ) -> Registry:
     """Discover the ``supple`` entry points, load the selected plugins and collect their
     contributions. Failures are isolated and reported (strict mode raises :class:`PluginError`).
@@ -54,7 +56,8 @@ def load_registry(
     ``disabled`` (the ``--disable-plugin`` option), ``config_disabled`` (the user's config
     file) and ``SUPPLE_DISABLE_PLUGINS`` skip plugins by name; ``only`` and
     ``SUPPLE_PLUGINS`` restrict the third-party ones; ``strict`` overrides
-    ``SUPPLE_STRICT_PLUGINS``. ``environ`` replaces ``os.environ`` (for tests).
+    ``SUPPLE_STRICT_PLUGINS``. ``environ`` replaces ``os.environ`` (for tests). ``prefer``
+    (config.toml's ``[names] prefer``) orders the sets and plugins that win a shared plain name.
     """
     selection = Selection.from_environment(
         disabled=disabled, only=only, config_disabled=config_disabled, environ=environ
@@ -62,7 +65,7 @@ def load_registry(
     if strict is not None:
         selection = selection._replace(strict=strict)
     candidates, notes = _discover(selection)
-    registry = _build(candidates, selection.strict, notes=notes)
+    registry = _build(candidates, selection.strict, notes=notes, prefer=tuple(prefer))
     registry.warnings = tuple(selection.refused())
     return registry
 
@@ -180,6 +183,7 @@ def _build(
     strict: bool,
     *,
     notes: Iterable[str] = (),
+    prefer: tuple[str, ...] = (),
 ) -> Registry:
     import pluggy
 
@@ -226,13 +230,21 @@ def _build(
                 by_name.setdefault(item.name, []).append(Provided(item, info.name))
         chosen: dict[str, Provided] = {}
         for name, providers in sorted(by_name.items()):
-            winner = _settle(word, name, providers, loaded)
-            if winner is not None:
-                chosen[name] = winner
-                loaded[winner.plugin].contributes.setdefault(word, []).append(name)
+            if hook == "supple_exercise_sets" or len({p.plugin for p in providers}) < len(providers):
+                # a set's name is part of every exercise's qualified name: a clash is an error,
+                # and so is one plugin contributing a name twice
+                winner = _settle(word, name, providers, loaded)
+                if winner is not None:
+                    chosen[name] = winner
+                    loaded[winner.plugin].contributes.setdefault(word, []).append(name)
+                continue
+            for key, provided in share(word, name, providers, loaded, prefer).items():
+                chosen[key] = provided
+                loaded[provided.plugin].contributes.setdefault(word, []).append(key)
         return chosen
 
     registry = Registry(infos, notes=notes, collect=collect, strict=strict)
+    registry.prefer = prefer
     if strict:  # for plugin developers: every hook now, and any failure is an error
         registry.collect_all()
         raise_strict(registry.failures_so_far)

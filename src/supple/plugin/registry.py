@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 import attrs
 
 from supple.errors import InputError, PluginError, Problem
-from supple.plugin.catalogue import Catalogue, CatalogueEntry
+from supple.plugin.catalogue import Catalogue
 from supple.plugin.contributions import CONTRIBUTION_KINDS
+from supple.plugin.names import alternatives
 from supple.plugin.selection import ENV_STRICT
 from supple.text import did_you_mean
 
@@ -53,6 +54,7 @@ class PluginInfo:
     contributes: dict[str, list[str]] = attrs.field(factory=dict)
     errors: list[str] = attrs.field(factory=list)
     disabled_by: str | None = None
+    notes: list[str] = attrs.field(factory=list)  # shared names, and how to reach them
 
     def fail(self, message: str, *, fatal: bool = False) -> None:
         """Record a problem; ``fatal`` when nothing of the plugin can be used."""
@@ -66,7 +68,7 @@ class PluginInfo:
             "status": self.status,
             "contributes": {k: list(v) for k, v in sorted(self.contributes.items())},
             "error": "; ".join(self.errors) or None,
-            "errors": list(self.errors),
+            "errors": list(self.errors), "notes": list(self.notes),
             "disabled_by": self.disabled_by,
             "distribution": self.distribution,
             "module": self.module,
@@ -111,8 +113,14 @@ class Registry:
         self.notes: tuple[str, ...] = tuple(notes)
         #: What every command must tell the user (an attempt to disable an essential plugin).
         self.warnings: tuple[str, ...] = ()
+        #: Sets and plugins that win a shared plain name after the built-in ones ([names] prefer).
+        self.prefer: tuple[str, ...] = ()
         self._catalogue: Catalogue | None = None
         self._vocabulary: Vocabulary | None = None
+
+    def warn(self, message: str) -> None:
+        """Add a warning every command prints once it is done (once per message)."""
+        self.warnings = (*self.warnings, *([message] if message not in self.warnings else []))
 
     # Each hook is called the first time its contributions are needed, so a command pays only
     # for what it uses (`supple check` never builds a safety filter or an exporter).
@@ -196,12 +204,10 @@ class Registry:
     def catalogue(self) -> Catalogue:
         """Every exercise of every exercise set (built on first use)."""
         if self._catalogue is None:
-            provided = self._hook("supple_exercise_sets")
-            self._catalogue = Catalogue(
-                CatalogueEntry(exercise, name, p.plugin, p.item.tags_reviewed)
-                for name, p in provided.items()
-                for exercise in p.item.exercises
-            )
+            from supple.plugin.content import build_catalogue
+
+            self._catalogue = build_catalogue(
+                self._hook("supple_exercise_sets"), lambda n: self.plugin(n, complete=False), self.prefer)
         return self._catalogue
 
     def provider(self, kind: str, name: str) -> str | None:
@@ -249,10 +255,14 @@ class Registry:
         why it may be missing.
         """
         hook = _hook_for(kind)
-        entry = self._hook(hook).get(name)
-        if entry is not None:
+        entry = self._hook(hook).get(name) or self._hook(hook).get(name.partition(":")[2])
+        if entry is not None and (":" not in name or entry.plugin == name.partition(":")[0]):
             return entry.item
         known = sorted(self._hook(hook))
+        if shared := alternatives(name, known):
+            raise InputError.at(f"{kind} {name!r} is provided by several plugins; write one of "
+                                f"{', '.join(shared)} (or list your choice in config.toml's "
+                                "[names] prefer)", file, key)
         why = [e for p in self.plugins for e in p.errors if repr(name) in e]
         message = f"unknown {kind} {name!r}"
         hint = did_you_mean(name, known, n=3)
