@@ -45,6 +45,15 @@ _EXPORTS: dict[str, str] = {
     "SafetyContext": "supple.plugin.filters",
     "SafetyFilter": "supple.plugin.filters",
     "SafetyResult": "supple.plugin.filters",
+    # the safety toolkit (composable filters)
+    "Exclusion": "supple.plugin.safety_kit",
+    "describe_exclusion": "supple.plugin.safety_kit",
+    "exclude_steps": "supple.plugin.safety_kit",
+    "first_exclusion": "supple.plugin.safety_kit",
+    "replace_step": "supple.plugin.safety_kit",
+    "replacement_for": "supple.plugin.safety_kit",
+    "safer_variants": "supple.plugin.safety_kit",
+    "safety_finding": "supple.plugin.safety_kit",
     # routine, profile, plan
     "Routine": "supple.model.routine",
     "RoutineInfo": "supple.model.routine",
@@ -91,6 +100,7 @@ __all__ = [
     "Dose",
     "Exercise",
     "ExerciseSet",
+    "Exclusion",
     "Exporter",
     "Illustration",
     "InputError",
@@ -127,8 +137,11 @@ __all__ = [
     "TimingStrategy",
     "__version__",
     "build_plan",
+    "describe_exclusion",
     "evolve",
+    "exclude_steps",
     "export_plan",
+    "first_exclusion",
     "format_seconds",
     "hookimpl",
     "hookspec",
@@ -141,6 +154,10 @@ __all__ = [
     "plan_to_dict",
     "registry_from_plugins",
     "render_svg",
+    "replace_step",
+    "replacement_for",
+    "safer_variants",
+    "safety_finding",
     "structure",
     "write_atomic",
 ]
@@ -204,6 +221,16 @@ if TYPE_CHECKING:  # what a type checker sees: the same names, imported directly
     from supple.plugin.manager import load_registry, registry_from_plugins
     from supple.plugin.markers import hookimpl, hookspec
     from supple.plugin.registry import PluginInfo, Registry
+    from supple.plugin.safety_kit import (
+        Exclusion,
+        describe_exclusion,
+        exclude_steps,
+        first_exclusion,
+        replace_step,
+        replacement_for,
+        safer_variants,
+        safety_finding,
+    )
     from supple.plugin.strategies import (
         ProgressionContext,
         ProgressionStrategy,

@@ -38,6 +38,13 @@ def _media(instance: object, attribute: attrs.Attribute[Any], value: tuple[objec
             raise TypeError(f"{attribute.name} must hold supple.Media items, got {item!r}")
 
 
+def _variant_refs(instance: object, attribute: attrs.Attribute[Any], value: Iterable[str]) -> None:
+    """Variants are ids in the same set, or qualified ``set/id`` in another set."""
+    for item in value:
+        for part in str(item).split("/", 1) if isinstance(item, str) and item.count("/") == 1 else (item,):
+            slug(instance, attribute, part)
+
+
 def _media_tuple(value: Iterable[Media]) -> tuple[Media, ...]:
     return tuple(value)
 
@@ -122,7 +129,8 @@ class Exercise:
     the ``supple_vocabulary`` hook; an unknown term is the plugin's error, checked when the
     set is loaded); ``position = "unknown"`` when nobody knows it (safety filters then assume
     the worst); ``tags`` the movement tags that safety filters act on; ``instructions`` ordered steps;
-    ``easier`` and ``harder`` ids of variants in the same set; ``min_interval_s`` the least time
+    ``easier`` and ``harder`` ids of variants in the same set, or ``set/id`` in another set
+    (safety filters use ``easier`` to find a safer replacement); ``min_interval_s`` the least time
     that must pass before the exercise is done again (article 001's "wait an hour").
     ``illustration`` its start and end positions for the handouts' pictures (a
     :class:`supple.figure.Illustration`, drawn by supple); ``media`` images or video links of
@@ -151,8 +159,8 @@ class Exercise:
     regions: tuple[str, ...] = attrs.field(default=(), converter=as_str_tuple, validator=slugs)
     tags: frozenset[str] = attrs.field(default=frozenset(), converter=as_frozenset, validator=slugs)
     equipment: tuple[str, ...] = attrs.field(default=(), converter=as_str_tuple, validator=slugs)
-    easier: tuple[str, ...] = attrs.field(default=(), converter=as_str_tuple, validator=slugs)
-    harder: tuple[str, ...] = attrs.field(default=(), converter=as_str_tuple, validator=slugs)
+    easier: tuple[str, ...] = attrs.field(default=(), converter=as_str_tuple, validator=_variant_refs)
+    harder: tuple[str, ...] = attrs.field(default=(), converter=as_str_tuple, validator=_variant_refs)
     min_interval_s: int = attrs.field(default=0, validator=non_negative)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=as_str_tuple, validator=slugs)
     illustration: Illustration | None = attrs.field(default=None, validator=_illustration)
@@ -202,6 +210,10 @@ class ExerciseSet:
         known = {exercise.id for exercise in value}
         for exercise in value:
             for variant in (*exercise.easier, *exercise.harder):
+                if variant.startswith(f"{self.name}/"):
+                    variant = variant.partition("/")[2]
+                elif "/" in variant:
+                    continue  # in another set: looked up when the catalogue is built
                 if variant not in known:
                     raise ValueError(
                         f"exercise {exercise.id!r} names a variant {variant!r} that is not in "

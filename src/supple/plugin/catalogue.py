@@ -104,8 +104,9 @@ class Catalogue:
                 "name to keep this choice (`supple check --fix` rewrites it)")
 
     def variant(self, entry: CatalogueEntry, variant_id: str) -> CatalogueEntry:
-        """An easier or harder variant of ``entry``, looked up in the same set."""
-        return self._by_ref[f"{entry.set_name}/{variant_id}"]
+        """An easier or harder variant of ``entry``: an id in the same set, or a qualified
+        ``set/id`` in any set (:class:`KeyError` when it is not loaded)."""
+        return self._by_ref[variant_id if "/" in variant_id else f"{entry.set_name}/{variant_id}"]
 
     def find(self, exercise: Exercise, set_name: str) -> CatalogueEntry | None:
         """The entry for ``exercise`` in ``set_name``, if loaded."""
