@@ -77,6 +77,7 @@ _EXPORTS: dict[str, str] = {
     "registry_from_plugins": "supple.plugin.manager",
     "load_routine": "supple.io.routine_file",
     "load_profile": "supple.io.profile_file",
+    "load_exercise_set": "supple.io.exercise_file",
     "structure": "supple.io.convert",
     "build_plan": "supple.pipeline.orchestrator",
     "export_plan": "supple.pipeline.export",
@@ -146,6 +147,7 @@ __all__ = [
     "hookimpl",
     "hookspec",
     "json_text",
+    "load_exercise_set",
     "load_profile",
     "load_registry",
     "load_routine",
@@ -189,6 +191,7 @@ if TYPE_CHECKING:  # what a type checker sees: the same names, imported directly
     from supple.figure.model import Arrow, Illustration, Pose, Prop
     from supple.figure.render import natural_size, render_svg
     from supple.io.convert import structure
+    from supple.io.exercise_file import load_exercise_set
     from supple.io.files import write_atomic
     from supple.io.profile_file import load_profile
     from supple.io.routine_file import load_routine

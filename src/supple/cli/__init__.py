@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "plugins": "supple.cli.plugins:plugins",
     "routines": "supple.cli.plugins:routines",
     "new-plugin": "supple.cli.new_plugin:new_plugin",
+    "new-exercise-set": "supple.cli.new_exercise_set:new_exercise_set",
     "safety": "supple.cli.safety:safety",
     "run": "supple.cli.run:run",
     "log": "supple.cli.log:log",

@@ -23,6 +23,12 @@ def check(ctx: click.Context, routines: tuple[str, ...], fix: bool) -> None:
     for value in routines:
         try:
             path = routine_path(ctx, value)
+            from supple.cli.check_sets import check_exercise_set, is_exercise_set
+
+            if is_exercise_set(path):
+                check_exercise_set(path, registry(ctx))
+                click.echo(f"OK   {value} (exercise set)")
+                continue
             if fix:
                 from supple.cli.fix_names import fix_file
 

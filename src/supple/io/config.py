@@ -11,6 +11,9 @@
     [names]
     prefer = ["freedb"]           # sets or plugins whose contributions win a shared plain name
 
+    [exercises]
+    folders = ["~/clinic/sets"]   # more folders of exercise-set files (besides exercises/)
+
 ``profile.toml`` is the profile used when ``--profile`` is not given. ``SUPPLE_CONFIG_DIR``
 overrides the directory (tests and portable set-ups use it).
 """
@@ -48,8 +51,16 @@ def user_config() -> dict[str, Any]:
     data = read_toml(path)
     name = str(path)
     for key in data:
-        if key not in ("plugins", "defaults", "names"):
-            raise InputError.at("unknown table; known: [plugins], [defaults], [names]", name, key)
+        if key not in ("plugins", "defaults", "names", "exercises"):
+            raise InputError.at("unknown table; known: [plugins], [defaults], [names], [exercises]",
+                                name, key)
+    exercises = data.get("exercises", {})
+    if not isinstance(exercises, dict) or set(exercises) - {"folders"}:
+        raise InputError.at("expected a table with only the key folders", name, "exercises")
+    folders = exercises.get("folders", [])
+    if not isinstance(folders, list) or not all(isinstance(x, str) for x in folders):
+        raise InputError.at("expected a list of folders holding exercise-set files", name,
+                            "exercises.folders")
     names = data.get("names", {})
     if not isinstance(names, dict) or set(names) - {"prefer"}:
         raise InputError.at("expected a table with only the key prefer", name, "names")

@@ -65,6 +65,7 @@ def load_registry(
     if strict is not None:
         selection = selection._replace(strict=strict)
     candidates, notes = _discover(selection)
+    candidates += _exercise_files(selection)
     registry = _build(candidates, selection.strict, notes=notes, prefer=tuple(prefer))
     registry.warnings = tuple(selection.refused())
     return registry
@@ -156,6 +157,24 @@ def _discover(selection: Selection) -> tuple[list[tuple[PluginInfo, Callable[[],
     for name in sorted((selection.only or frozenset()) - set(seen)):
         notes.append(f"{selection.only_source} names {name!r}, but no installed plugin has that name")
     return candidates, notes
+
+
+def _exercise_files(selection: Selection) -> list[tuple[PluginInfo, Callable[[], object] | None]]:
+    """The user's exercise-set files, each a plugin of its own (:mod:`supple.plugin.exercise_files`)."""
+    from functools import partial
+
+    from supple.plugin.exercise_files import ExerciseFile, exercise_file_plugins
+
+    out: list[tuple[PluginInfo, Callable[[], object] | None]] = []
+    for name, path in exercise_file_plugins():
+        info = PluginInfo(name=name, module=str(path))
+        reason = selection.why_not(name, False)
+        if reason is not None:
+            info.status, info.disabled_by = "disabled", reason
+            out.append((info, None))
+        else:
+            out.append((info, partial(ExerciseFile, path)))
+    return out
 
 
 class _Module:
