@@ -13,6 +13,13 @@ from supple._lazy import lazy_namespace
 
 __version__ = "0.1.0"
 
+#: The version of the hook API (hooks, the objects they return, the context they get):
+#: (major, minor). A minor step only adds; a major step may change or remove. A plugin states
+#: the version it was written for as a module constant ``SUPPLE_HOOK_API = (1, 1)``;
+#: ``supple plugins`` shows it and flags a different major. docs/plugins/hooks.md says in
+#: which version each hook and field appeared.
+HOOK_API: tuple[int, int] = (1, 1)
+
 #: public name -> the module that defines it
 _EXPORTS: dict[str, str] = {
     # plugin markers
@@ -99,6 +106,7 @@ __all__ = [
     "CatalogueEntry",
     "DISCLAIMER",
     "Dose",
+    "HOOK_API",
     "Exercise",
     "ExerciseSet",
     "Exclusion",

@@ -96,7 +96,8 @@ def _print(reg: Any, shown: list[Any], sets: dict[str, list[dict[str, Any]]]) ->
         status = info.status
         if info.status == "disabled" and info.disabled_by:
             status = f"disabled ({info.disabled_by})"
-        click.echo(_safe(f"{info.name}{version}{origin}: {status}"))
+        api = f" [hook API {info.hook_api[0]}.{info.hook_api[1]}]" if info.hook_api else ""
+        click.echo(_safe(f"{info.name}{version}{origin}{api}: {status}"))
         for kind, names in sorted(info.contributes.items()):
             click.echo(_safe(f"    {kind}: {', '.join(names)}"))
         for item in sets.get(info.name, []):

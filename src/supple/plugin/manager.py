@@ -238,6 +238,7 @@ def _build(
             continue
         loaded[info.name] = info
         _check_hooks(pm, obj, info)
+        _check_hook_api(obj, info)
 
     def collect(hook: str) -> dict[str, Provided]:
         cls, word = contribution_class(hook), CONTRIBUTION_KINDS[hook][1]
@@ -328,6 +329,28 @@ def _collect(impl: Any, hook: str, cls: type, info: PluginInfo) -> list[Any] | N
             )
             return None
     return items
+
+
+def _check_hook_api(obj: object, info: PluginInfo) -> None:
+    """Record the hook API ``obj`` targets (``SUPPLE_HOOK_API = (major, minor)``) and note a
+    different major, or a newer minor, than this supple's :data:`supple.HOOK_API`."""
+    from supple import HOOK_API
+
+    target = getattr(obj, "SUPPLE_HOOK_API", None)
+    if target is None:
+        return
+    if not (isinstance(target, tuple) and len(target) == 2
+            and all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in target)):
+        info.fail(f"SUPPLE_HOOK_API must be a (major, minor) pair of whole numbers, got {short_repr(target)}")
+        return
+    info.hook_api = (target[0], target[1])
+    have = f"{HOOK_API[0]}.{HOOK_API[1]}"
+    if target[0] != HOOK_API[0]:
+        info.notes.append(f"MISMATCH: written for hook API {target[0]}.{target[1]}, but this supple "
+                          f"has hook API {have}; it may not work (update the plugin or supple)")
+    elif target[1] > HOOK_API[1]:
+        info.notes.append(f"written for hook API {target[0]}.{target[1]}, newer than this supple's "
+                          f"{have}: what it uses from the newer version is missing (update supple)")
 
 
 def _check_hooks(pm: Any, obj: object, info: PluginInfo) -> None:

@@ -10,7 +10,7 @@ tables into the objects the plugins declared with the ``supple_settings`` hook.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
 import attrs
@@ -55,6 +55,8 @@ class PluginInfo:
     errors: list[str] = attrs.field(factory=list)
     disabled_by: str | None = None
     notes: list[str] = attrs.field(factory=list)  # shared names, and how to reach them
+    #: the hook API the plugin says it targets (its module's ``SUPPLE_HOOK_API``), if it says
+    hook_api: tuple[int, int] | None = None
 
     def fail(self, message: str, *, fatal: bool = False) -> None:
         """Record a problem; ``fatal`` when nothing of the plugin can be used."""
@@ -69,6 +71,7 @@ class PluginInfo:
             "contributes": {k: list(v) for k, v in sorted(self.contributes.items())},
             "error": "; ".join(self.errors) or None,
             "errors": list(self.errors), "notes": list(self.notes),
+            "hook_api": list(self.hook_api) if self.hook_api else None,
             "disabled_by": self.disabled_by,
             "distribution": self.distribution,
             "module": self.module,
@@ -373,33 +376,9 @@ class Registry:
             problems.append(Problem(f"no plugin called {name!r} takes settings{hint}", file, f"plugins.{name}"))
         if problems:
             raise InputError(problems)
-        return _Settings(out, self.settings)
+        from supple.plugin.settings_view import SettingsView
 
-
-class _Settings(Mapping[str, Any]):
-    """The plugins' settings objects by name, read-only: those structured from the routine's
-    tables, and the defaults of every other declared class, built when first read."""
-
-    __slots__ = ("_objects", "_declared")
-
-    def __init__(self, objects: dict[str, Any], declared: Mapping[str, Any]) -> None:
-        self._objects = objects
-        self._declared = declared
-
-    def __getitem__(self, name: str) -> Any:
-        found = self._objects.get(name)
-        if found is None:
-            found = self._objects[name] = self._declared[name].defaults()
-        return found
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._declared)
-
-    def __len__(self) -> int:
-        return len(self._declared)
-
-    def __repr__(self) -> str:
-        return f"<settings {dict(self)!r}>"
+        return SettingsView(out, self.settings)
 
 
 def _hook_for(kind: str) -> str:

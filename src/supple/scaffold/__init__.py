@@ -5,7 +5,8 @@ The templates are the ``*.tmpl`` files next to this module (package data: they s
 wheel). They use :class:`string.Template` placeholders: ``$name`` (the plugin's name, a
 slug such as ``desk-break``), ``$module`` (``supple_desk_break``), ``$dist``
 (``supple-desk-break``), ``$snake`` (``desk_break``), ``$title`` (``Desk break``) and
-``$supple_version`` (the lowest supple version the plugin needs).
+``$supple_version`` (the lowest supple version the plugin needs), ``$supple_below`` (the
+first supple version it is not known to work with), ``$hook_api`` (:data:`supple.HOOK_API`).
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ def names(name: str) -> dict[str, str]:
         "dist": f"supple-{name}",
         "title": name.replace("-", " ").capitalize(),
         "supple_version": f"{major}.{minor}",
+        # the next major release may change the hook API: say so before pip installs it
+        "supple_below": str(int(major) + 1) if int(major) else "1",
+        "hook_api": f"({supple.HOOK_API[0]}, {supple.HOOK_API[1]})",
     }
 
 
