@@ -5,6 +5,9 @@
     [plugins]
     disable = ["some-plugin"]     # never load these
 
+    [plugins.safety]              # a plugin's settings for every routine (see below)
+    caution_age_over = 60
+
     [defaults]
     routine = "morning-mobility"  # what `supple plan` uses with no routine named
 
@@ -73,11 +76,9 @@ def user_config() -> dict[str, Any]:
             if key == "disable":
                 continue
             if isinstance(value, dict):
-                raise InputError.at(
-                    "plugin settings belong in a routine file's [plugins.NAME] table, not in "
-                    "config.toml", name, f"plugins.{key}")
-            raise InputError.at("unknown key; [plugins] in config.toml has only: disable", name,
-                                f"plugins.{key}")
+                continue  # a plugin's settings for every routine, checked when a routine uses them
+            raise InputError.at("unknown key; [plugins] in config.toml has only: disable and "
+                                "[plugins.NAME] tables of settings", name, f"plugins.{key}")
     disable = plugins.get("disable", []) if isinstance(plugins, dict) else None
     if not isinstance(disable, list) or not all(isinstance(x, str) for x in disable):
         raise InputError.at("expected a list of plugin names", name, "plugins.disable")
@@ -90,6 +91,14 @@ def user_config() -> dict[str, Any]:
 def disabled_plugins() -> list[str]:
     """Plugin names the user disabled in ``config.toml``."""
     return list(user_config().get("plugins", {}).get("disable", []))
+
+
+def plugin_settings() -> tuple[str, dict[str, dict[str, Any]]]:
+    """The config file's path and its ``[plugins.NAME]`` settings tables: plugin-wide settings
+    for every routine (a routine's table overrides them key by key, towards stricter safety
+    only; the person's profile overrides them as well)."""
+    tables = {k: dict(v) for k, v in user_config().get("plugins", {}).items() if isinstance(v, dict)}
+    return str(config_dir() / "config.toml"), tables
 
 
 def preferred_names() -> list[str]:

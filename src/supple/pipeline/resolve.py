@@ -55,6 +55,23 @@ def options_for(
     return structure(dict(options), options_class, file=file, key=key)
 
 
+def _person_settings(
+    registry: Registry, profile: Profile | None, attempt: Callable[..., Any]
+) -> tuple[Mapping[str, Mapping[str, Any]] | None, str | None]:
+    """The person's ``[plugins.NAME]`` settings: config.toml's tables (checked on their own,
+    located in config.toml), with the profile's keys over them; and the file to blame."""
+    from supple.io.config import plugin_settings
+
+    config_file, tables = plugin_settings()
+    profile_file = (profile.path or "<profile>") if profile is not None else None
+    mine = dict(profile.plugins) if profile is not None else {}
+    if not tables:
+        return (mine, profile_file) if profile is not None else (None, None)
+    attempt(registry.structure_settings, {}, person=tables, person_file=config_file)
+    merged = {name: {**tables.get(name, {}), **mine.get(name, {})} for name in {*tables, *mine}}
+    return merged, (profile_file if mine else config_file)
+
+
 def resolve(routine: Routine, registry: Registry, profile: Profile | None = None) -> ResolvedRoutine:
     """Look every name in ``routine`` up in ``registry``. Raises :class:`InputError` listing
     every unknown exercise, strategy or bad option, each located in the file."""
@@ -95,10 +112,9 @@ def resolve(routine: Routine, registry: Registry, profile: Profile | None = None
         return strategy, options
 
     default_progression = progression(routine.progression)
+    person, person_file = _person_settings(registry, profile, attempt)
     settings = attempt(
-        registry.structure_settings, routine.plugins, file=file,
-        person=profile.plugins if profile is not None else None,
-        person_file=(profile.path or "<profile>") if profile is not None else None,
+        registry.structure_settings, routine.plugins, file=file, person=person, person_file=person_file,
     )
 
     steps: list[PlannedStep] = []
