@@ -59,6 +59,9 @@ def supple_exercise_sets() -> Iterator[supple.ExerciseSet]:
         ),
         # the drawings (supple_backcare.poses) are imported when a picture is drawn
         exercises=tuple(supple.evolve(e, illustration="supple_backcare.poses:POSES") for e in EXERCISES),
+        # every movement tag and position checked against the five articles and the clinical
+        # rules (tests/plugins/test_backcare_content.py, test_safety_matrix.py)
+        tags_reviewed=True,
     )
 
 

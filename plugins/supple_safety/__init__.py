@@ -7,9 +7,11 @@
 3. ``pain-gate`` (10): pain 4-5 today makes the session gentle and weight-free; 6-10 postpones it.
 4. ``no-forced-manipulation`` (20): no step meant to make the spine crack, no push-until-it-pops
    text; on by default; the neck part is never waivable.
-5. ``conditions`` (30): osteoporosis, pregnancy, surgery, disc herniation, inflammation,
+5. ``unreviewed-tags`` (25): for a person with a condition, no exercise from a set that does
+   not declare its movement tags reviewed.
+6. ``conditions`` (30): osteoporosis, pregnancy, surgery, disc herniation, inflammation,
    hypermobility and foam-roller contraindications act on movement tags.
-6. ``dose-caps`` (40): the maximum doses the sources state, and the hour between repeats.
+7. ``dose-caps`` (40): the maximum doses the sources state, and the hour between repeats.
 
 The plugin's settings (``[plugins.safety]``: the age thresholds) are declared with the
 ``supple_settings`` hook. docs/safety.md describes every rule and its source. Importing this
@@ -28,12 +30,13 @@ SETTINGS = "safety"
 
 @supple.hookimpl
 def supple_safety_filters() -> Iterator[supple.SafetyFilter]:
-    from supple_safety import conditions, dosecaps, manipulation, pain, redflags
+    from supple_safety import conditions, dosecaps, manipulation, pain, redflags, review
 
     yield redflags.safety_filter()
     yield from conditions.safety_filters()
     yield pain.safety_filter()
     yield manipulation.safety_filter()
+    yield review.safety_filter()
     yield dosecaps.safety_filter()
 
 

@@ -39,3 +39,4 @@ FOAM_DOSE = "article 001 (\"How to crack your back alone\"): 10 rolls, 20 s rest
 CHILDREN = "NICE NG59 (scope: people aged 16 and over)"
 POST_TERM = "ACOG Committee Opinion 804 (2020); ACOG definition of post-term pregnancy (42 weeks)"
 DVT = "NICE NG158 (venous thromboembolic diseases: assess suspected DVT promptly)"
+CONTENT_REVIEW = "supple's content contract (docs/plugins/hooks.md): rules act on reviewed movement tags"

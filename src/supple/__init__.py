@@ -13,6 +13,13 @@ from supple._lazy import later, lazy_namespace
 
 __version__ = "0.1.0"
 
+#: The version of the hook API (hooks, the objects they return, the context they get):
+#: (major, minor). A minor step only adds; a major step may change or remove. A plugin states
+#: the version it was written for as a module constant ``SUPPLE_HOOK_API = (1, 1)``;
+#: ``supple plugins`` shows it and flags a different major. docs/plugins/hooks.md says in
+#: which version each hook and field appeared.
+HOOK_API: tuple[int, int] = (1, 1)
+
 #: public name -> the module that defines it
 _EXPORTS: dict[str, str] = {
     # plugin markers
@@ -23,6 +30,8 @@ _EXPORTS: dict[str, str] = {
     "Exercise": "supple.model.exercise",
     "ExerciseSet": "supple.model.exercise",
     "Source": "supple.model.exercise",
+    "Term": "supple.model.vocabulary",
+    "Vocabulary": "supple.model.vocabulary",
     "format_seconds": "supple.model.durations",
     "parse_duration": "supple.model.durations",
     "Media": "supple.model.media",
@@ -44,6 +53,15 @@ _EXPORTS: dict[str, str] = {
     "SafetyContext": "supple.plugin.filters",
     "SafetyFilter": "supple.plugin.filters",
     "SafetyResult": "supple.plugin.filters",
+    # the safety toolkit (composable filters)
+    "Exclusion": "supple.plugin.safety_kit",
+    "describe_exclusion": "supple.plugin.safety_kit",
+    "exclude_steps": "supple.plugin.safety_kit",
+    "first_exclusion": "supple.plugin.safety_kit",
+    "replace_step": "supple.plugin.safety_kit",
+    "replacement_for": "supple.plugin.safety_kit",
+    "safer_variants": "supple.plugin.safety_kit",
+    "safety_finding": "supple.plugin.safety_kit",
     # routine, profile, plan
     "Routine": "supple.model.routine",
     "RoutineInfo": "supple.model.routine",
@@ -72,6 +90,7 @@ _EXPORTS: dict[str, str] = {
     "registry_from_plugins": "supple.plugin.manager",
     "load_routine": "supple.io.routine_file",
     "load_profile": "supple.io.profile_file",
+    "load_exercise_set": "supple.io.exercise_file",
     "structure": "supple.io.convert",
     "build_plan": "supple.pipeline.orchestrator",
     "export_plan": "supple.pipeline.export",
@@ -93,8 +112,10 @@ __all__ = [
     "CatalogueEntry",
     "DISCLAIMER",
     "Dose",
+    "HOOK_API",
     "Exercise",
     "ExerciseSet",
+    "Exclusion",
     "Exporter",
     "Illustration",
     "InputError",
@@ -124,6 +145,8 @@ __all__ = [
     "Session",
     "SessionRecord",
     "Source",
+    "Term",
+    "Vocabulary",
     "Step",
     "StepHistory",
     "StrategyChoice",
@@ -132,14 +155,18 @@ __all__ = [
     "TimingStrategy",
     "__version__",
     "build_plan",
+    "describe_exclusion",
     "evolve",
+    "exclude_steps",
     "export_plan",
+    "first_exclusion",
     "format_seconds",
     "hookimpl",
     "hookspec",
     "json_text",
     "later",
     "load_history",
+    "load_exercise_set",
     "load_profile",
     "load_registry",
     "load_routine",
@@ -149,6 +176,10 @@ __all__ = [
     "registry_from_plugins",
     "render_svg",
     "step_history",
+    "replace_step",
+    "replacement_for",
+    "safer_variants",
+    "safety_finding",
     "structure",
     "write_atomic",
 ]
@@ -181,6 +212,7 @@ if TYPE_CHECKING:  # what a type checker sees: the same names, imported directly
     from supple.figure.render import natural_size, render_svg
     from supple.guide.history import SessionRecord, StepHistory, load_history, step_history
     from supple.io.convert import structure
+    from supple.io.exercise_file import load_exercise_set
     from supple.io.files import write_atomic
     from supple.io.profile_file import load_profile
     from supple.io.routine_file import load_routine
@@ -197,6 +229,7 @@ if TYPE_CHECKING:  # what a type checker sees: the same names, imported directly
         StrategyChoice,
     )
     from supple.model.step import PlannedStep
+    from supple.model.vocabulary import Term, Vocabulary
     from supple.pipeline.export import export_plan
     from supple.pipeline.orchestrator import build_plan
     from supple.plugin.catalogue import Catalogue, CatalogueEntry
@@ -205,6 +238,16 @@ if TYPE_CHECKING:  # what a type checker sees: the same names, imported directly
     from supple.plugin.manager import load_registry, registry_from_plugins
     from supple.plugin.markers import hookimpl, hookspec
     from supple.plugin.registry import PluginInfo, Registry
+    from supple.plugin.safety_kit import (
+        Exclusion,
+        describe_exclusion,
+        exclude_steps,
+        first_exclusion,
+        replace_step,
+        replacement_for,
+        safer_variants,
+        safety_finding,
+    )
     from supple.plugin.strategies import (
         ProgressionContext,
         ProgressionDecision,

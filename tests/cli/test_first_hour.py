@@ -84,7 +84,7 @@ def test_check_says_ok_for_a_good_routine_and_profile(tmp_path):
 # --- 4: catalogue filters, search and suits ---------------------------------------------------
 
 @pytest.mark.parametrize("option, value, hint", [
-    ("--position", "sitting", "'seated'? (valid: kneeling, prone, quadruped, seated, side-lying, standing, supine)"),
+    ("--position", "sitting", "'seated'? (valid: kneeling, prone, quadruped, seated, side-lying, standing, supine, unknown)"),
     ("--kind", "stretching", "did you mean 'stretch'"),
     ("--region", "lower-back", "did you mean 'lumbar'?"),
     ("--tag", "rotation", "did you mean 'spinal-rotation'"),

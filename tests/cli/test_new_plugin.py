@@ -29,15 +29,21 @@ def test_it_writes_a_project_named_by_the_convention(tmp_path):
     assert result.exit_code == 0, result.output
     project = tmp_path / "supple-desk-break"
     assert files_under(project) == [
-        ".gitignore", "README.md", "pyproject.toml", "src/supple_desk_break/__init__.py",
-        "tests/test_desk_break.py",
+        ".github/workflows/test.yml", ".gitignore", "README.md", "pyproject.toml",
+        "src/supple_desk_break/__init__.py", "tests/test_desk_break.py",
     ]
     meta = tomllib.loads((project / "pyproject.toml").read_text())
     assert meta["project"]["name"] == "supple-desk-break"
     assert meta["project"]["entry-points"]["supple"] == {"desk-break": "supple_desk_break"}
     assert meta["build-system"]["build-backend"] == "hatchling.build"
     assert meta["tool"]["hatch"]["build"]["targets"]["wheel"]["packages"] == ["src/supple_desk_break"]
-    assert any(dep.startswith("supple>=") for dep in meta["project"]["dependencies"])
+    (dep,) = [d for d in meta["project"]["dependencies"] if d.startswith("supple")]
+    assert dep.startswith("supple>=") and ",<" in dep  # an upper bound too
+    assert meta["project"]["license"] == "MIT"
+    workflow = (project / ".github" / "workflows" / "test.yml").read_text()
+    assert "${{ matrix.python }}" in workflow and "SUPPLE_STRICT_PLUGINS" in workflow
+    module = (project / "src" / "supple_desk_break" / "__init__.py").read_text()
+    assert "SUPPLE_HOOK_API = (" in module
     assert "pip install -e" in result.output and "supple plugins" in result.output
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".supple-new-plugin")]
 
@@ -66,7 +72,7 @@ def test_the_generated_tests_pass_as_generated(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
                           cwd=project, env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "3 passed" in proc.stdout
+    assert "4 passed" in proc.stdout
 
 
 def test_a_supple_prefix_is_accepted_and_not_doubled(tmp_path):
@@ -132,3 +138,34 @@ def test_every_template_ships_inside_the_supple_package():
         assert package.joinpath(template).is_file()
     # in supple's own source tree, so the wheel (packages = ["src/supple", ...]) carries them
     assert Path(str(package)).resolve().parts[-3:] == ("src", "supple", "scaffold")
+
+
+@pytest.mark.parametrize("parts, kinds", [
+    ("exporter", {"exporter": ["shop-csv"]}),
+    ("timing", {"timing strategy": ["shop-brisk"]}),
+    ("exercises,exporter,timing", {"exercise set": ["shop"], "exporter": ["shop-csv"],
+                                   "timing strategy": ["shop-brisk"]}),
+])
+def test_with_starts_a_plugin_of_only_those_parts_and_its_tests_pass(tmp_path, monkeypatch, parts, kinds):
+    result = new_plugin("shop", "--dir", str(tmp_path), "--with", parts)
+    assert result.exit_code == 0, result.output
+    project = tmp_path / "supple-shop"
+    monkeypatch.syspath_prepend(str(project / "src"))
+    import supple_shop
+
+    try:
+        from supple.testing import make_registry
+
+        registry = make_registry(supple_shop, builtins=True, strict=True)
+        assert registry.plugin("supple_shop").contributes == kinds
+        # the generated tests, run in this process with supple's pytest plugin
+        outcome = pytest.main(["-q", "-p", "no:cacheprovider", "--import-mode=importlib", str(project / "tests")])
+        assert outcome == 0
+    finally:
+        del sys.modules["supple_shop"]
+
+
+def test_with_an_unknown_part_is_a_located_error(tmp_path):
+    result = new_plugin("shop", "--dir", str(tmp_path), "--with", "exporter,timimg")
+    assert result.exit_code == 2 and "--with: unknown part 'timimg'; did you mean 'timing'?" in result.stderr
+    assert list(tmp_path.iterdir()) == []

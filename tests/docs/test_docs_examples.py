@@ -34,9 +34,23 @@ def examples():
 EXAMPLES = list(examples())
 
 
+def doc_exercise_sets():
+    """The exercise sets the docs show as TOML files (docs/exercise-sets.md), as a plugin."""
+    import types
+
+    import supple
+    from supple.io.exercise_file import exercise_set_from_dict
+
+    sets = [exercise_set_from_dict(tomllib.loads(block), doc.name)
+            for doc, block in (p.values for p in EXAMPLES) if "set" in tomllib.loads(block)]
+    module = types.ModuleType("doc_sets")
+    module.supple_exercise_sets = supple.hookimpl(lambda: sets)
+    return module
+
+
 @pytest.fixture(scope="module")
 def registry():
-    return make_registry(builtins=True)
+    return make_registry(doc_exercise_sets(), builtins=True, strict=True)
 
 
 def test_docs_have_toml_examples():
@@ -53,7 +67,15 @@ def test_toml_example_in_docs_is_valid(doc, block, registry, tmp_path, monkeypat
         profile = profile_from_dict(data, where)
         check_profile(profile, registry)
         return
-    if set(data) <= {"plugins", "defaults"} and ("defaults" in data or "disable" in data.get("plugins", {})):
+    if "set" in data:  # an exercise-set file: its shape and its vocabulary
+        from supple.cli.check_sets import check_exercise_set
+
+        path = tmp_path / "set.toml"
+        path.write_text(block, encoding="utf-8")
+        check_exercise_set(str(path), registry)
+        return
+    if set(data) <= {"plugins", "defaults", "names", "exercises"} and (
+            {"defaults", "names", "exercises"} & set(data) or "disable" in data.get("plugins", {})):
         from supple.io import config
 
         (tmp_path / "config.toml").write_text(block, encoding="utf-8")

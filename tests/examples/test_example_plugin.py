@@ -244,7 +244,7 @@ def test_the_scaffolded_plugin_installs_and_passes_its_generated_tests(fresh):
     proc = _run([fresh["python"], "-m", "pytest", "-q", "-p", "no:cacheprovider"],
                 env=fresh["env"], cwd=project, timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "3 passed" in proc.stdout
+    assert "4 passed" in proc.stdout
 
 
 @pytest.mark.slow

@@ -85,6 +85,7 @@ CONTRIBUTES = {
     "supple_exporters": ("exporter", ["text"]),
     "supple_routines": ("routine", ["desk-breaks"]),
     "supple_settings": ("settings", ["desk"]),
+    "supple_vocabulary": ("vocabulary term", ["region:wrists", "tag:overhead-reach"]),
 }
 
 

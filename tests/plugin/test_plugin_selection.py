@@ -168,8 +168,6 @@ def test_load_registry_takes_the_selection_as_arguments(world):
 
 @pytest.mark.parametrize(("text", "key", "says"), [
     ('[plugins]\ndisabel = ["bomb"]\n', "plugins.disabel", "unknown key; [plugins] in config.toml has only: disable"),
-    ("[plugins.safety]\ncaution_age_over = 55\n", "plugins.safety",
-     "plugin settings belong in a routine file's [plugins.NAME] table, not in config.toml"),
 ])
 def test_a_typo_or_settings_in_the_config_plugins_table_is_a_located_error(world, text, key, says):
     (world["config"] / "config.toml").write_text(text)

@@ -229,17 +229,44 @@ def supple_exercise_sets():
     assert load_registry(disabled=["dupeb"]).provider("exercise set", "dupes") == "dupea"
 
 
-def test_a_plugin_clashing_with_a_built_in_name_is_left_out_and_the_built_in_keeps_it(site):
+def test_a_plugin_clashing_with_a_built_in_name_keeps_it_under_its_qualified_name(site):
     fake_distribution(site, "supple-t-clash", {"supple_t_clash": module('''
         @supple.hookimpl
         def supple_exporters():
             yield supple.Exporter(name="json", summary="Not JSON.", render=lambda plan, o: b"nope")
     ''')}, {"clash": "supple_t_clash"})
-    assert_isolated("clash", "partial", [
-        "exporter 'json' is also provided by the built-in plugin 'json', which keeps it"],
-        warned_by=("export", "morning-mobility", "--to", "json"))
+    registry = load_registry()
+    info = registry.plugin("clash")
+    assert info.status == "active" and not info.errors
+    assert info.notes == ["exporter 'json' is also provided by 'json', which keeps the plain name; "
+                          "this plugin's one is clash:json"]
     result = invoke("export", "morning-mobility", "--to", "json")
     assert result.exit_code == 0 and result.stdout.startswith("{")
+    result = invoke("export", "morning-mobility", "--to", "clash:json")
+    assert result.exit_code == 0 and result.stdout == "nope"
+    assert "note: exporter 'json' is also provided" in invoke("plugins").stdout
+
+
+def test_two_third_party_exporters_with_one_name_are_both_reachable(site, monkeypatch, tmp_path):
+    for letter in "ab":
+        fake_distribution(site, f"supple-t-csv{letter}", {f"supple_t_csv{letter}": module(f'''
+            @supple.hookimpl
+            def supple_exporters():
+                yield supple.Exporter(name="csv", summary="CSV.", render=lambda plan, o: b"{letter}")
+        ''')}, {f"csv{letter}": f"supple_t_csv{letter}"})
+    assert invoke("export", "morning-mobility", "--to", "csva:csv").stdout == "a"
+    assert invoke("export", "morning-mobility", "--to", "csvb:csv").stdout == "b"
+    plain = invoke("export", "morning-mobility", "--to", "csv")
+    assert plain.exit_code == 2
+    assert "write one of csva:csv, csvb:csv" in plain.stderr and plain.stderr.count("csva:csv") == 1
+    # the user's order in config.toml settles the plain name
+    monkeypatch.setenv("SUPPLE_CONFIG_DIR", str(tmp_path / "conf"))
+    (tmp_path / "conf").mkdir()
+    (tmp_path / "conf" / "config.toml").write_text('[names]\nprefer = ["csvb"]\n')
+    from supple.io import config
+
+    config.user_config.cache_clear()
+    assert invoke("export", "morning-mobility", "--to", "csv").stdout == "b"
 
 
 def test_a_misspelled_hook_is_reported_instead_of_ignored(site):

@@ -172,16 +172,18 @@ def test_a_settings_class_without_defaults_is_a_plugin_error():
     assert registry.settings == {}
 
 
-def test_two_plugins_declaring_the_same_settings_name_are_both_named(plugin):
+def test_two_plugins_declaring_the_same_settings_name_both_stay_reachable_by_qualified_name(plugin):
     @supple.hookimpl
     def supple_settings():
         yield supple.PluginSettings(name="clinic", options=ClinicSettings)
 
     other = types.SimpleNamespace(__name__="other", supple_settings=supple_settings)
     registry = make_registry(plugin, other)
-    assert "clinic" not in registry.settings
+    assert sorted(registry.settings) == ["clinic:clinic", "other:clinic"]
     for name in ("clinic", "other"):
-        assert "settings 'clinic' is provided by 'clinic' and 'other'" in registry.plugin(name).errors[0]
+        info = registry.plugin(name)
+        assert info.status == "active" and not info.errors
+        assert f"write {name}:clinic for this plugin's one" in info.notes[0]
 
 
 def test_supple_plugins_lists_the_settings_a_plugin_declares(plugin):

@@ -46,7 +46,7 @@ class ThirdPartySet:
             ex("mid-roll", position="supine", kind="self-release", tags=("foam-roller", "direct-pressure"),
                regions=("thoracic",), easier=("small-twist",)),
             ex("deep-hold", kind="stretch", tags=("end-range-hold",), easier=("small-twist",)),
-        ])
+        ], tags_reviewed=True)  # tagged with care: the condition rules are what is tested here
 
 
 class AddWeight:

@@ -100,6 +100,8 @@ def documented_blocks():
             plugins = data.get("plugins", {})
             if "profile" in data:
                 found.append(pytest.param("profile", data, id=f"{doc.name}-{number}"))
+            elif doc.name == "exercise-sets.md":
+                continue  # its routine uses the exercise set the page defines, not an installed one
             elif set(data) <= set(ROUTINE_TABLES) and all(isinstance(v, dict) for v in plugins.values()):
                 whole = {"routine": {"title": "t"}, "steps": [{"exercise": "backcare/cat-cow"}], **data}
                 found.append(pytest.param("routine", whole, id=f"{doc.name}-{number}"))

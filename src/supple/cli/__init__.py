@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "new-plugin": "supple.cli.new_plugin:new_plugin",
     "new": "supple.cli.new:new",
     "schema": "supple.cli.schema:schema",
+    "new-exercise-set": "supple.cli.new_exercise_set:new_exercise_set",
     "safety": "supple.cli.safety:safety",
     "run": "supple.cli.run:run",
     "log": "supple.cli.log:log",

@@ -59,10 +59,11 @@ def registry(ctx: click.Context) -> Registry:
     """The plugin registry, loaded once per command, on first use."""
     root = ctx.find_root()
     if "registry" not in root.obj:
-        from supple.io.config import disabled_plugins
+        from supple.io.config import disabled_plugins, preferred_names
         from supple.plugin.manager import load_registry
 
-        reg = load_registry(disabled=root.obj.get("disabled", ()), config_disabled=disabled_plugins())
+        reg = load_registry(disabled=root.obj.get("disabled", ()), config_disabled=disabled_plugins(),
+                            prefer=preferred_names())
         # hooks are called as the command needs them: report what failed once it is done
         root.call_on_close(lambda: _warn_failures(reg))
         root.obj["registry"] = reg

@@ -14,8 +14,11 @@ from supple.sanitise import terminal
 @click.command()
 @click.argument("routines", nargs=-1, required=True, metavar="ROUTINE...", shell_complete=complete_routine)
 @PROFILE_OPTION
+@click.option("--fix", is_flag=True,
+              help="Rewrite plain exercise and strategy names to qualified ones (set/id, "
+              "plugin:name) in place, keeping comments, so nothing installed later changes them.")
 @click.pass_context
-def check(ctx: click.Context, routines: tuple[str, ...], profile: str | None) -> None:
+def check(ctx: click.Context, routines: tuple[str, ...], profile: str | None, fix: bool) -> None:
     """Validate routine files: a short OK per file, or every error found.
 
     Each routine is checked whole in one run: its tables and steps, the names it uses
@@ -31,6 +34,19 @@ def check(ctx: click.Context, routines: tuple[str, ...], profile: str | None) ->
     for value in routines:
         try:
             path = routine_path(ctx, value)
+            from supple.cli.check_sets import check_exercise_set, is_exercise_set
+
+            if is_exercise_set(path):
+                check_exercise_set(path, reg)
+                click.echo(f"OK   {terminal(value)} (exercise set)")
+                continue
+            if fix:
+                from supple.cli.fix_names import fix_file
+
+                if path != value:
+                    raise InputError.at("is a bundled routine; --fix edits only your own files", value)
+                for change in fix_file(path, reg):
+                    click.echo(f"fixed {terminal(value)}: {change}")
         except InputError as exc:
             _say(exc.problems)
             failed = True

@@ -1,5 +1,5 @@
-"""`supple new routine FILE`: compose a routine from the command line (and `supple new plugin`,
-the same as `supple new-plugin`)."""
+"""`supple new routine FILE`: compose a routine from the command line (and `supple new plugin`
+and `supple new exercise-set`, the same as `supple new-plugin` and `supple new-exercise-set`)."""
 
 from __future__ import annotations
 
@@ -8,15 +8,18 @@ import os
 import click
 
 from supple.cli._common import PROFILE_OPTION, SCHEDULE_OPTIONS, load_profile_arg, schedule_overrides
+from supple.cli.new_exercise_set import new_exercise_set
 from supple.cli.new_plugin import new_plugin
 
 
 @click.group()
 def new() -> None:
-    """Create something new: a routine (`supple new routine`) or a plugin (`supple new plugin`)."""
+    """Create something new: a routine (`supple new routine`), an exercise set in TOML
+    (`supple new exercise-set`) or a plugin (`supple new plugin`)."""
 
 
 new.add_command(new_plugin, "plugin")
+new.add_command(new_exercise_set, "exercise-set")
 
 
 @new.command()

@@ -13,7 +13,12 @@ from supple.errors import InputError
     "--dir", "directory", default=".", metavar="DIR", show_default=True,
     help="The folder to create the project in (it must exist).",
 )
-def new_plugin(name: str, directory: str) -> None:
+@click.option(
+    "--with", "parts", default="exercises", metavar="PARTS", show_default=True,
+    help="What the plugin contributes, comma-separated: exercises, exporter, timing "
+    "(e.g. --with exporter for an exporter-only plugin).",
+)
+def new_plugin(name: str, directory: str, parts: str) -> None:
     """Start a new plugin: create DIR/supple-NAME with a package, a test and a README.
 
     NAME is the plugin's name, lowercase words joined by hyphens (e.g. desk-break); the
@@ -50,7 +55,18 @@ def new_plugin(name: str, directory: str) -> None:
         raise InputError.at(
             "already exists; nothing was written (remove it or choose another --dir)", target
         )
-    files = render(name)
+    from supple.scaffold import PARTS
+
+    chosen = tuple(dict.fromkeys(p.strip() for p in parts.split(",") if p.strip()))
+    for part in chosen:
+        if part not in PARTS:
+            from supple.text import did_you_mean
+
+            hint = did_you_mean(part, list(PARTS)) or f" (choose from {', '.join(PARTS)})"
+            raise InputError.at(f"unknown part {part!r}{hint}", None, "--with")
+    if not chosen:
+        raise InputError.at(f"name at least one part: {', '.join(PARTS)}", None, "--with")
+    files = render(name, chosen)
     # write everything into a hidden folder beside the target, then rename it into place:
     # an error leaves nothing half-written
     try:
@@ -82,4 +98,7 @@ def new_plugin(name: str, directory: str) -> None:
     click.echo("Its tests need pytest, from the plugin's test extra (supple's own install does not have it):")
     click.echo('  python -m pip install -e ".[test]"')
     click.echo("  python -m pytest")
+    click.echo(f"  supple plugins          # lists {name!r}")
+    if "exercises" in chosen:
+        click.echo(f"  supple exercises --set {name}")
     click.echo("Writing a plugin, step by step: docs/plugins/tutorial.md in supple's documentation.")

@@ -22,22 +22,24 @@ def plugins(ctx: click.Context, show_all: bool, as_json: bool) -> None:
     import os
 
     from supple.errors import PluginError
-    from supple.io.config import disabled_plugins
+    from supple.io.config import disabled_plugins, preferred_names
     from supple.plugin.manager import load_registry
     from supple.plugin.selection import ENV_STRICT, truthy
 
     root = ctx.find_root()
     reg = load_registry(
-        disabled=root.obj.get("disabled", ()), config_disabled=disabled_plugins(), strict=False
+        disabled=root.obj.get("disabled", ()), config_disabled=disabled_plugins(), strict=False,
+        prefer=preferred_names(),
     ).collect_all()
     # built-in plugins are listed with --all, or when they are not simply active
     shown = [p for p in reg.plugins if show_all or not p.builtin or p.status != "active"]
+    sets = _sets_by_plugin(reg)
     if as_json:
-        dump_json([p.to_dict() for p in shown])
+        dump_json([{**p.to_dict(), "exercise_sets": sets.get(p.name, [])} for p in shown])
         for note in reg.notes:
             click.echo(f"supple: note: {_safe(note)}", err=True)
     else:
-        _print(reg, shown)
+        _print(reg, shown, sets)
     failures = reg.failures
     if failures and truthy(os.environ.get(ENV_STRICT)):
         names = ", ".join(repr(p.name) for p in failures)
@@ -55,7 +57,32 @@ def _safe(text: object) -> str:
     return safe(str(text))
 
 
-def _print(reg: Any, shown: list[Any]) -> None:
+def _sets_by_plugin(reg: Any) -> dict[str, list[dict[str, Any]]]:
+    """Per plugin, its exercise sets: size, how many exercises carry no movement tag, and
+    whether the set declares its tags reviewed (the content contract, docs/plugins/hooks.md)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for name, exercise_set in reg.exercise_sets.items():
+        plugin = reg.provider("exercise set", name)
+        out.setdefault(plugin or "", []).append({
+            "name": name,
+            "exercises": len(exercise_set.exercises),
+            "untagged": sum(1 for e in exercise_set.exercises if not e.tags),
+            "unknown_position": sum(1 for e in exercise_set.exercises if e.position == "unknown"),
+            "tags_reviewed": exercise_set.tags_reviewed,
+        })
+    return out
+
+
+def _set_line(info: dict[str, Any]) -> str:
+    reviewed = "reviewed" if info["tags_reviewed"] else "NOT reviewed (left out for people with a condition)"
+    line = (f"    set {info['name']}: {info['exercises']} exercises, {info['untagged']} without "
+            f"movement tags")
+    if info["unknown_position"]:
+        line += f", {info['unknown_position']} of unknown position"
+    return f"{line}; tags {reviewed}"
+
+
+def _print(reg: Any, shown: list[Any], sets: dict[str, list[dict[str, Any]]]) -> None:
     if not any(not p.builtin for p in reg.plugins) and len(shown) < len(reg.plugins):
         click.echo("No third-party plugins installed. `supple plugins --all` lists the built-in ones.")
     for info in shown:
@@ -69,11 +96,16 @@ def _print(reg: Any, shown: list[Any]) -> None:
         status = info.status
         if info.status == "disabled" and info.disabled_by:
             status = f"disabled ({info.disabled_by})"
-        click.echo(_safe(f"{info.name}{version}{origin}: {status}"))
+        api = f" [hook API {info.hook_api[0]}.{info.hook_api[1]}]" if info.hook_api else ""
+        click.echo(_safe(f"{info.name}{version}{origin}{api}: {status}"))
         for kind, names in sorted(info.contributes.items()):
             click.echo(_safe(f"    {kind}: {', '.join(names)}"))
+        for item in sets.get(info.name, []):
+            click.echo(_safe(_set_line(item)))
         for error in info.errors:
             click.echo(f"    error: {_safe(error)}")
+        for note in info.notes:
+            click.echo(f"    note: {_safe(note)}")
     hidden = len(reg.plugins) - len(shown)
     if hidden:
         click.echo(f"({hidden} built-in plugin(s) not shown; use --all)")

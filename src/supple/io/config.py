@@ -5,8 +5,17 @@
     [plugins]
     disable = ["some-plugin"]     # never load these
 
+    [plugins.safety]              # a plugin's settings for every routine (see below)
+    caution_age_over = 60
+
     [defaults]
     routine = "morning-mobility"  # what `supple plan` uses with no routine named
+
+    [names]
+    prefer = ["freedb"]           # sets or plugins whose contributions win a shared plain name
+
+    [exercises]
+    folders = ["~/clinic/sets"]   # more folders of exercise-set files (besides exercises/)
 
 ``profile.toml`` is the profile used when ``--profile`` is not given. ``SUPPLE_CONFIG_DIR``
 overrides the directory (tests and portable set-ups use it).
@@ -45,19 +54,31 @@ def user_config() -> dict[str, Any]:
     data = read_toml(path)
     name = str(path)
     for key in data:
-        if key not in ("plugins", "defaults"):
-            raise InputError.at("unknown table; known: [plugins], [defaults]", name, key)
+        if key not in ("plugins", "defaults", "names", "exercises"):
+            raise InputError.at("unknown table; known: [plugins], [defaults], [names], [exercises]",
+                                name, key)
+    exercises = data.get("exercises", {})
+    if not isinstance(exercises, dict) or set(exercises) - {"folders"}:
+        raise InputError.at("expected a table with only the key folders", name, "exercises")
+    folders = exercises.get("folders", [])
+    if not isinstance(folders, list) or not all(isinstance(x, str) for x in folders):
+        raise InputError.at("expected a list of folders holding exercise-set files", name,
+                            "exercises.folders")
+    names = data.get("names", {})
+    if not isinstance(names, dict) or set(names) - {"prefer"}:
+        raise InputError.at("expected a table with only the key prefer", name, "names")
+    prefer = names.get("prefer", [])
+    if not isinstance(prefer, list) or not all(isinstance(x, str) for x in prefer):
+        raise InputError.at("expected a list of exercise-set or plugin names", name, "names.prefer")
     plugins = data.get("plugins", {})
     if isinstance(plugins, dict):
         for key, value in plugins.items():
             if key == "disable":
                 continue
             if isinstance(value, dict):
-                raise InputError.at(
-                    "plugin settings belong in a routine file's [plugins.NAME] table, not in "
-                    "config.toml", name, f"plugins.{key}")
-            raise InputError.at("unknown key; [plugins] in config.toml has only: disable", name,
-                                f"plugins.{key}")
+                continue  # a plugin's settings for every routine, checked when a routine uses them
+            raise InputError.at("unknown key; [plugins] in config.toml has only: disable and "
+                                "[plugins.NAME] tables of settings", name, f"plugins.{key}")
     disable = plugins.get("disable", []) if isinstance(plugins, dict) else None
     if not isinstance(disable, list) or not all(isinstance(x, str) for x in disable):
         raise InputError.at("expected a list of plugin names", name, "plugins.disable")
@@ -88,6 +109,20 @@ def _close(word: str, known: str) -> bool:
 def disabled_plugins() -> list[str]:
     """Plugin names the user disabled in ``config.toml``."""
     return list(user_config().get("plugins", {}).get("disable", []))
+
+
+def plugin_settings() -> tuple[str, dict[str, dict[str, Any]]]:
+    """The config file's path and its ``[plugins.NAME]`` settings tables: plugin-wide settings
+    for every routine (a routine's table overrides them key by key, towards stricter safety
+    only; the person's profile overrides them as well)."""
+    tables = {k: dict(v) for k, v in user_config().get("plugins", {}).items() if isinstance(v, dict)}
+    return str(config_dir() / "config.toml"), tables
+
+
+def preferred_names() -> list[str]:
+    """Exercise sets and plugins whose contributions win a plain name shared with another
+    third-party one, in order (``[names] prefer``; built-in ones always come first)."""
+    return list(user_config().get("names", {}).get("prefer", []))
 
 
 def default_routine() -> str | None:

@@ -12,12 +12,10 @@ from supple.model.fields import (
     as_frozenset,
     as_str_tuple,
     non_negative,
-    one_of,
     slug,
     slugs,
     texts,
 )
-from supple.model.vocabulary import KINDS, POSITIONS
 
 if TYPE_CHECKING:
     from supple.figure.model import Illustration
@@ -42,6 +40,13 @@ def _media(instance: object, attribute: attrs.Attribute[Any], value: tuple[objec
     for item in value:
         if not isinstance(item, Media):
             raise TypeError(f"{attribute.name} must hold supple.Media items, got {item!r}")
+
+
+def _variant_refs(instance: object, attribute: attrs.Attribute[Any], value: Iterable[str]) -> None:
+    """Variants are ids in the same set, or qualified ``set/id`` in another set."""
+    for item in value:
+        for part in str(item).split("/", 1) if isinstance(item, str) and item.count("/") == 1 else (item,):
+            slug(instance, attribute, part)
 
 
 def _media_tuple(value: Iterable[Media]) -> tuple[Media, ...]:
@@ -135,10 +140,13 @@ def _exercises(value: Iterable[Exercise]) -> tuple[Exercise, ...]:
 class Exercise:
     """One exercise, as a content plugin describes it.
 
-    ``id`` is a slug unique within its set; ``kind`` one of :data:`supple.vocabulary.KINDS`;
-    ``position`` one of :data:`supple.vocabulary.POSITIONS`; ``tags`` the movement tags that
-    safety filters act on (see :data:`supple.vocabulary.TAGS`); ``instructions`` ordered steps;
-    ``easier`` and ``harder`` ids of variants in the same set; ``min_interval_s`` the least time
+    ``id`` is a slug unique within its set; ``kind``, ``position``, ``tags`` and ``regions``
+    are terms of the vocabulary (:mod:`supple.model.vocabulary`, extended by plugins through
+    the ``supple_vocabulary`` hook; an unknown term is the plugin's error, checked when the
+    set is loaded); ``position = "unknown"`` when nobody knows it (safety filters then assume
+    the worst); ``tags`` the movement tags that safety filters act on; ``instructions`` ordered steps;
+    ``easier`` and ``harder`` ids of variants in the same set, or ``set/id`` in another set
+    (safety filters use ``easier`` to find a safer replacement); ``min_interval_s`` the least time
     that must pass before the exercise is done again (article 001's "wait an hour").
     ``illustration`` its start and end positions for the handouts' pictures (a
     :class:`supple.figure.Illustration`, drawn by supple); ``media`` images or video links of
@@ -153,8 +161,8 @@ class Exercise:
     id: str = attrs.field(validator=slug)
     name: str = attrs.field(validator=attrs.validators.instance_of(str))
     summary: str = attrs.field(validator=attrs.validators.instance_of(str))
-    kind: str = attrs.field(validator=one_of(KINDS))
-    position: str = attrs.field(validator=one_of(POSITIONS))
+    kind: str = attrs.field(validator=slug)  # a term of the vocabulary: checked on loading
+    position: str = attrs.field(validator=slug)
     dose: Dose = attrs.field(validator=attrs.validators.instance_of(Dose))
     sources: tuple[Source, ...] = attrs.field(
         converter=_sources,
@@ -167,8 +175,8 @@ class Exercise:
     regions: tuple[str, ...] = attrs.field(default=(), converter=as_str_tuple, validator=slugs)
     tags: frozenset[str] = attrs.field(default=frozenset(), converter=as_frozenset, validator=slugs)
     equipment: tuple[str, ...] = attrs.field(default=(), converter=as_str_tuple, validator=slugs)
-    easier: tuple[str, ...] = attrs.field(default=(), converter=as_str_tuple, validator=slugs)
-    harder: tuple[str, ...] = attrs.field(default=(), converter=as_str_tuple, validator=slugs)
+    easier: tuple[str, ...] = attrs.field(default=(), converter=as_str_tuple, validator=_variant_refs)
+    harder: tuple[str, ...] = attrs.field(default=(), converter=as_str_tuple, validator=_variant_refs)
     min_interval_s: int = attrs.field(default=0, validator=non_negative)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=as_str_tuple, validator=slugs)
     illustration: Illustration | str | None = attrs.field(default=None, validator=_illustration)
@@ -208,6 +216,10 @@ class ExerciseSet:
     """A named collection of exercises, the unit an exercise plugin contributes.
 
     Two sets may hold exercises with the same id; a routine then names one as ``set/id``.
+    ``tags_reviewed`` declares that someone qualified checked every exercise's movement tags
+    (and position) against the vocabulary: for a person with a condition, exercises of a set
+    that does not declare it are left out of plans, with a finding saying why, unless the
+    person allows the rule ``unreviewed-tags``.
 
     >>> ExerciseSet(name="demo", title="Demo", exercises=()).name
     'demo'
@@ -220,6 +232,7 @@ class ExerciseSet:
         validator=attrs.validators.deep_iterable(attrs.validators.instance_of(Exercise)),
     )
     description: str = ""
+    tags_reviewed: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
 
     @exercises.validator
     def _unique_ids(self, attribute: attrs.Attribute[Any], value: tuple[Exercise, ...]) -> None:
@@ -232,6 +245,10 @@ class ExerciseSet:
         known = {exercise.id for exercise in value}
         for exercise in value:
             for variant in (*exercise.easier, *exercise.harder):
+                if variant.startswith(f"{self.name}/"):
+                    variant = variant.partition("/")[2]
+                elif "/" in variant:
+                    continue  # in another set: looked up when the catalogue is built
                 if variant not in known:
                     raise ValueError(
                         f"exercise {exercise.id!r} names a variant {variant!r} that is not in "

@@ -7,7 +7,7 @@ It reads the registry, the routine and the profile and changes none of them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple, ParamSpec, TypeVar
 
@@ -57,6 +57,23 @@ def options_for(
     return structure(dict(options), options_class, file=file, key=key)
 
 
+def _person_settings(
+    registry: Registry, profile: Profile | None, attempt: Callable[..., Any]
+) -> tuple[Mapping[str, Mapping[str, Any]] | None, str | None]:
+    """The person's ``[plugins.NAME]`` settings: config.toml's tables (checked on their own,
+    located in config.toml), with the profile's keys over them; and the file to blame."""
+    from supple.io.config import plugin_settings
+
+    config_file, tables = plugin_settings()
+    profile_file = (profile.path or "<profile>") if profile is not None else None
+    mine = dict(profile.plugins) if profile is not None else {}
+    if not tables:
+        return (mine, profile_file) if profile is not None else (None, None)
+    attempt(registry.structure_settings, {}, person=tables, person_file=config_file)
+    merged = {name: {**tables.get(name, {}), **mine.get(name, {})} for name in {*tables, *mine}}
+    return merged, (profile_file if mine else config_file)
+
+
 def resolve(routine: Routine, registry: Registry, profile: Profile | None = None) -> ResolvedRoutine:
     """Look every name in ``routine`` up in ``registry``. Raises :class:`InputError` listing
     every unknown exercise, strategy or bad option, each located in the file."""
@@ -91,10 +108,9 @@ def resolve(routine: Routine, registry: Registry, profile: Profile | None = None
         return strategy, options
 
     default_progression = progression(routine.progression)
+    person, person_file = _person_settings(registry, profile, attempt)
     settings = attempt(
-        registry.structure_settings, routine.plugins, file=file,
-        person=profile.plugins if profile is not None else None,
-        person_file=(profile.path or "<profile>") if profile is not None else None,
+        registry.structure_settings, routine.plugins, file=file, person=person, person_file=person_file,
     )
 
     from supple.pipeline.export_tables import export_table_problems
@@ -108,6 +124,9 @@ def resolve(routine: Routine, registry: Registry, profile: Profile | None = None
         except UnknownExercise as exc:
             problems.append(Problem(str(exc), file, f"{step.key}.exercise"))
             continue
+        ambiguous = registry.catalogue.ambiguity(step.exercise)
+        if ambiguous:
+            registry.warn(str(Problem(ambiguous, file, f"{step.key}.exercise")))
         base = entry.exercise.dose
         overrides = {
             name: getattr(step, name)

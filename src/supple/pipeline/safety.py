@@ -32,6 +32,29 @@ from supple.text import did_you_mean
 #: Actions that change a session for good (as opposed to a warning or a waiver).
 CHANGES = ("removed", "replaced", "postponed")
 
+#: How many times the filters run over a session while replacements keep changing it.
+MAX_PASSES = 4
+
+
+def replaced_steps(before: tuple[PlannedStep, ...], after: tuple[PlannedStep, ...]) -> set[int]:
+    """Numbers of the steps whose exercise changed between ``before`` and ``after``."""
+    was = {s.number: (s.set_name, s.exercise.id) for s in before}
+    return {s.number for s in after if was.get(s.number, (s.set_name, s.exercise.id)) != (s.set_name, s.exercise.id)}
+
+
+def undecided(steps: tuple[PlannedStep, ...], numbers: set[int]) -> tuple[tuple[PlannedStep, ...], list[SafetyFinding]]:
+    """``steps`` without those still being replaced after the last pass, with a finding each."""
+    out = []
+    for step in steps:
+        if step.number in numbers:
+            out.append(SafetyFinding(
+                rule="safety-filters-disagree", action="removed", step=step.number,
+                exercise=step.exercise.id, source="supple",
+                reason=f"The safety filters kept replacing this step ({MAX_PASSES} passes, last "
+                f"with {step.set_name}/{step.exercise.id}) without agreeing on an exercise that "
+                "suits you, so it is left out of the plan."))
+    return tuple(s for s in steps if s.number not in numbers), out
+
 
 def check_profile(profile: Profile, registry: Registry) -> None:
     """``profile``'s values are in range (a profile built in code is held to the same rules as a
@@ -87,6 +110,8 @@ class SessionSafety:
         self._cache: dict[tuple[int, Profile], Outcome] = {}
         self._keep: list[tuple[PlannedStep, ...]] = []  # keeps the cached step tuples alive
         self._findings: dict[tuple[Any, ...], tuple[SafetyFinding, list[int]]] = {}
+        self._checking = False  # inside an acceptability check: no nested checks
+        self._suit_cache: dict[tuple[Exercise, str, Profile], bool] = {}
 
     def apply(self, steps: tuple[PlannedStep, ...], person: Profile, week: int) -> Outcome:
         """The outcome for a session of programme week ``week`` doing ``steps``, for the person
@@ -105,10 +130,50 @@ class SessionSafety:
         return outcome
 
     def _run(self, steps: tuple[PlannedStep, ...], person: Profile) -> Outcome:
+        """Every filter over ``steps``, and again over what they give back while any filter
+        replaced an exercise: a replacement one filter chose is checked by every other filter,
+        those that ran before it too. A replacement still changing after the last pass is removed."""
+        checking = self._checking
         context = SafetyContext(
             profile=person, routine=self.routine, catalogue=self.registry.catalogue,
             waived=self.waived, settings=self.settings,
+            acceptable_to=None if checking else (lambda ex, set_name: self._suits(ex, set_name, person)),
         )
+        findings: list[SafetyFinding] = []
+        seen: set[tuple[Any, ...]] = set()
+        timing: str | None = None
+        for rerun in range(MAX_PASSES):
+            before = steps
+            steps, found, chosen, postponed = self._pass(steps, context)
+            timing = chosen or timing
+            for finding in found:
+                key = (finding.rule, finding.action, finding.step, finding.exercise, finding.replacement)
+                if rerun == 0 or key not in seen:
+                    findings.append(finding)
+                seen.add(key)
+            swapped = replaced_steps(before, steps)
+            if postponed or not swapped:
+                break
+            if rerun == MAX_PASSES - 1:
+                steps, last = undecided(steps, swapped)
+                findings += last
+        return Outcome(steps, tuple(findings), timing, postponed)
+
+    def _suits(self, exercise: Exercise, set_name: str, person: Profile) -> bool:
+        key = (exercise, set_name, person)
+        found = self._suit_cache.get(key)
+        if found is None:
+            self._checking = True
+            try:
+                found = self._suit_cache[key] = self.suits(exercise, set_name, person)
+            finally:
+                self._checking = False
+        return found
+
+    def _pass(self, steps: tuple[PlannedStep, ...], context: SafetyContext
+              ) -> tuple[tuple[PlannedStep, ...], list[SafetyFinding], str | None, bool]:
+        """One run of every filter, in order: the steps, the findings, the timing asked for,
+        and whether the session is postponed."""
         findings: list[SafetyFinding] = []
         timing: str | None = None
         postponed = False
@@ -129,7 +194,7 @@ class SessionSafety:
             steps = tuple(result.steps)
             if result.timing:
                 timing = result.timing
-        return Outcome(steps, tuple(findings), timing, postponed)
+        return steps, findings, timing, postponed
 
     def _note(self, key: tuple[Any, ...], finding: SafetyFinding, week: int) -> None:
         """Record ``finding`` for ``week`` under ``key`` (rule, action, step, exercise,

@@ -17,6 +17,8 @@ class CatalogueEntry:
     exercise: Exercise
     set_name: str
     plugin: str
+    #: whether the set declares its movement tags reviewed (``ExerciseSet.tags_reviewed``)
+    tags_reviewed: bool = True
 
     @property
     def ref(self) -> str:
@@ -33,12 +35,18 @@ class Catalogue:
     """All exercises, sorted by set and id. Look one up with :meth:`get`.
 
     A plain id finds the exercise when exactly one set has it (aliases count); ``set/id``
-    always finds it.
+    always finds it. When several sets have the id, the first of them in ``preferred`` (set
+    names: the built-in sets, then the order the user gives in config.toml's
+    ``[names] prefer``) is used, and :meth:`ambiguity` says so; with none of them preferred
+    the plain id is an error naming the qualified alternatives.
     """
 
-    __slots__ = ("entries", "_by_ref", "_by_id")
+    __slots__ = ("entries", "_by_ref", "_by_id", "_rank")
 
-    def __init__(self, entries: Iterable[CatalogueEntry]) -> None:
+    def __init__(self, entries: Iterable[CatalogueEntry], preferred: Iterable[str] = ()) -> None:
+        self._rank: dict[str, int] = {}
+        for name in preferred:
+            self._rank.setdefault(name, len(self._rank))
         self.entries: tuple[CatalogueEntry, ...] = tuple(
             sorted(entries, key=lambda e: (e.set_name, e.exercise.id))
         )
@@ -75,14 +83,36 @@ class Catalogue:
         found = self._by_id.get(ref, [])
         if len(found) == 1:
             return found[0]
+        chosen = self._preferred(found)
+        if chosen is not None:
+            return chosen
         if found:
             options = ", ".join(sorted(e.ref for e in found))
-            raise UnknownExercise(f"exercise {ref!r} is in more than one set; write one of {options}")
+            raise UnknownExercise(
+                f"exercise {ref!r} is in more than one set; write one of {options} (`supple check "
+                "--fix` can), or list the set you prefer in config.toml's [names] prefer")
         raise UnknownExercise(f"unknown exercise {ref!r}{self._suggest(ref)}")
 
+    def _preferred(self, found: list[CatalogueEntry]) -> CatalogueEntry | None:
+        ranked = [e for e in found if e.set_name in self._rank]
+        return min(ranked, key=lambda e: self._rank[e.set_name]) if ranked else None
+
+    def ambiguity(self, ref: str) -> str | None:
+        """When the plain id ``ref`` is in several sets and one is chosen by precedence: a
+        warning naming the one used and the alternatives; otherwise ``None``."""
+        found = self._by_id.get(ref, []) if "/" not in ref else []
+        chosen = self._preferred(found) if len(found) > 1 else None
+        if chosen is None:
+            return None
+        others = ", ".join(sorted(e.ref for e in found if e is not chosen))
+        return (f"exercise {ref!r} is in more than one set: {chosen.ref} is used (built-in sets "
+                f"first, then config.toml's [names] prefer); also {others}. Write the qualified "
+                "name to keep this choice (`supple check --fix` rewrites it)")
+
     def variant(self, entry: CatalogueEntry, variant_id: str) -> CatalogueEntry:
-        """An easier or harder variant of ``entry``, looked up in the same set."""
-        return self._by_ref[f"{entry.set_name}/{variant_id}"]
+        """An easier or harder variant of ``entry``: an id in the same set, or a qualified
+        ``set/id`` in any set (:class:`KeyError` when it is not loaded)."""
+        return self._by_ref[variant_id if "/" in variant_id else f"{entry.set_name}/{variant_id}"]
 
     def find(self, exercise: Exercise, set_name: str) -> CatalogueEntry | None:
         """The entry for ``exercise`` in ``set_name``, if loaded."""

@@ -168,6 +168,7 @@ CONTRIBUTION_KINDS: dict[str, tuple[str, str]] = {
     "supple_exporters": ("supple.plugin.contributions:Exporter", "exporter"),
     "supple_routines": ("supple.plugin.contributions:BundledRoutine", "routine"),
     "supple_settings": ("supple.plugin.contributions:PluginSettings", "settings"),
+    "supple_vocabulary": ("supple.model.vocabulary:Term", "vocabulary term"),
 }
 
 

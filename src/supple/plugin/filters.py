@@ -10,6 +10,7 @@ import attrs
 from supple.model.fields import as_frozenset, is_callable, slug
 
 if TYPE_CHECKING:
+    from supple.model.exercise import Exercise
     from supple.model.plan import SafetyFinding
     from supple.model.profile import Profile
     from supple.model.routine import Routine
@@ -34,10 +35,20 @@ class SafetyContext:
     catalogue: Catalogue
     waived: frozenset[str] = frozenset()
     settings: Mapping[str, Any] = attrs.field(factory=dict)
+    #: set by the engine: whether every loaded filter lets an exercise through unchanged for
+    #: this person (``None`` inside such a check: candidates are not checked twice)
+    acceptable_to: Callable[[Exercise, str], bool] | None = attrs.field(default=None, eq=False)
 
     def is_waived(self, rule: str) -> bool:
         """True when the person waived ``rule`` (their profile's ``allow`` or ``--allow``)."""
         return rule in self.waived
+
+    def acceptable(self, exercise: Exercise, set_name: str) -> bool:
+        """True when every loaded safety filter would let ``exercise`` (of set ``set_name``)
+        through unchanged for this person on this day: ask before choosing it as a
+        replacement. (Inside the engine's own check of a candidate this is always True; the
+        engine also re-runs every filter over a session whose exercises a filter replaced.)"""
+        return self.acceptable_to is None or self.acceptable_to(exercise, set_name)
 
 
 def _steps(value: Iterable[PlannedStep]) -> tuple[PlannedStep, ...]:

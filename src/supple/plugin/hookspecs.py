@@ -18,6 +18,7 @@ from supple.plugin.markers import hookspec
 
 if TYPE_CHECKING:
     from supple.model.exercise import ExerciseSet
+    from supple.model.vocabulary import Term
     from supple.plugin.contributions import BundledRoutine, Exporter, PluginSettings
     from supple.plugin.filters import SafetyFilter
     from supple.plugin.strategies import ProgressionStrategy, TimingStrategy
@@ -234,5 +235,27 @@ def supple_settings() -> Iterable[PluginSettings]:
             yield supple.PluginSettings(
                 name="desk", options=DeskSettings, summary="How the desk exporter behaves."
             )
+    """
+    yield from ()
+
+
+@hookspec
+def supple_vocabulary() -> Iterable[Term]:
+    """Add terms to the shared vocabulary: kinds, positions, movement tags and body regions
+    that exercises may use, each with its definition.
+
+    An exercise whose kind, position, tag or region is neither built in nor added by some
+    plugin is an error of the plugin that contributed it (strict mode fails; otherwise the
+    exercise is left out and ``supple plugins`` says why). Safety filters only act on the terms
+    they know, so a new movement tag is for describing exercises, not a way around a rule.
+
+    Example::
+
+        import supple
+
+        @supple.hookimpl
+        def supple_vocabulary():
+            yield supple.Term("tag", "overhead-reach", "the arms are raised above the head")
+            yield supple.Term("region", "wrists", "the wrist joints and forearm muscles")
     """
     yield from ()

@@ -26,6 +26,7 @@ from supple.plugin._diagnose import (
 from supple.plugin.builtin import BUILTIN_PLUGINS
 from supple.plugin.contributions import CONTRIBUTION_KINDS, contribution_class
 from supple.plugin.guard import IMPORT_FAULTS, PLUGIN_FAULTS, plugin_output
+from supple.plugin.names import share
 from supple.plugin.registry import PluginInfo, Provided, Registry, raise_strict
 from supple.plugin.selection import Selection
 from supple.text import close_matches, did_you_mean
@@ -48,6 +49,7 @@ def load_registry(
     strict: bool | None = None,
     config_disabled: Iterable[str] = (),
     environ: Mapping[str, str] | None = None,
+    prefer: Iterable[str] = (),
 ) -> Registry:
     """Discover the ``supple`` entry points, load the selected plugins and collect their
     contributions. Failures are isolated and reported (strict mode raises :class:`PluginError`).
@@ -55,7 +57,8 @@ def load_registry(
     ``disabled`` (the ``--disable-plugin`` option), ``config_disabled`` (the user's config
     file) and ``SUPPLE_DISABLE_PLUGINS`` skip plugins by name; ``only`` and
     ``SUPPLE_PLUGINS`` restrict the third-party ones; ``strict`` overrides
-    ``SUPPLE_STRICT_PLUGINS``. ``environ`` replaces ``os.environ`` (for tests).
+    ``SUPPLE_STRICT_PLUGINS``. ``environ`` replaces ``os.environ`` (for tests). ``prefer``
+    (config.toml's ``[names] prefer``) orders the sets and plugins that win a shared plain name.
     """
     selection = Selection.from_environment(
         disabled=disabled, only=only, config_disabled=config_disabled, environ=environ
@@ -63,7 +66,8 @@ def load_registry(
     if strict is not None:
         selection = selection._replace(strict=strict)
     candidates, notes = _discover(selection)
-    registry = _build(candidates, selection.strict, notes=notes)
+    candidates += _exercise_files(selection)
+    registry = _build(candidates, selection.strict, notes=notes, prefer=tuple(prefer))
     registry.warnings = tuple(selection.refused())
     return registry
 
@@ -156,6 +160,24 @@ def _discover(selection: Selection) -> tuple[list[tuple[PluginInfo, Callable[[],
     return candidates, notes
 
 
+def _exercise_files(selection: Selection) -> list[tuple[PluginInfo, Callable[[], object] | None]]:
+    """The user's exercise-set files, each a plugin of its own (:mod:`supple.plugin.exercise_files`)."""
+    from functools import partial
+
+    from supple.plugin.exercise_files import ExerciseFile, exercise_file_plugins
+
+    out: list[tuple[PluginInfo, Callable[[], object] | None]] = []
+    for name, path in exercise_file_plugins():
+        info = PluginInfo(name=name, module=str(path))
+        reason = selection.why_not(name, False)
+        if reason is not None:
+            info.status, info.disabled_by = "disabled", reason
+            out.append((info, None))
+        else:
+            out.append((info, partial(ExerciseFile, path)))
+    return out
+
+
 class _Module:
     """A built-in plugin's loader: imports its module."""
 
@@ -181,6 +203,7 @@ def _build(
     strict: bool,
     *,
     notes: Iterable[str] = (),
+    prefer: tuple[str, ...] = (),
 ) -> Registry:
     import pluggy
 
@@ -217,6 +240,7 @@ def _build(
             continue
         loaded[info.name] = info
         _check_hooks(pm, obj, info)
+        _check_hook_api(obj, info)
 
     def collect(hook: str) -> dict[str, Provided]:
         cls, word = contribution_class(hook), CONTRIBUTION_KINDS[hook][1]
@@ -228,13 +252,21 @@ def _build(
                 by_name.setdefault(item.name, []).append(Provided(item, info.name))
         chosen: dict[str, Provided] = {}
         for name, providers in sorted(by_name.items()):
-            winner = _settle(word, name, providers, loaded)
-            if winner is not None:
-                chosen[name] = winner
-                loaded[winner.plugin].contributes.setdefault(word, []).append(name)
+            if hook == "supple_exercise_sets" or len({p.plugin for p in providers}) < len(providers):
+                # a set's name is part of every exercise's qualified name: a clash is an error,
+                # and so is one plugin contributing a name twice
+                winner = _settle(word, name, providers, loaded)
+                if winner is not None:
+                    chosen[name] = winner
+                    loaded[winner.plugin].contributes.setdefault(word, []).append(name)
+                continue
+            for key, provided in share(word, name, providers, loaded, prefer).items():
+                chosen[key] = provided
+                loaded[provided.plugin].contributes.setdefault(word, []).append(key)
         return chosen
 
     registry = Registry(infos, notes=notes, collect=collect, strict=strict)
+    registry.prefer = prefer
     if strict:  # for plugin developers: every hook now, and any failure is an error
         registry.collect_all()
         raise_strict(registry.failures_so_far)
@@ -300,6 +332,28 @@ def _collect(impl: Any, hook: str, cls: type, info: PluginInfo) -> list[Any] | N
             )
             return None
     return items
+
+
+def _check_hook_api(obj: object, info: PluginInfo) -> None:
+    """Record the hook API ``obj`` targets (``SUPPLE_HOOK_API = (major, minor)``) and note a
+    different major, or a newer minor, than this supple's :data:`supple.HOOK_API`."""
+    from supple import HOOK_API
+
+    target = getattr(obj, "SUPPLE_HOOK_API", None)
+    if target is None:
+        return
+    if not (isinstance(target, tuple) and len(target) == 2
+            and all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in target)):
+        info.fail(f"SUPPLE_HOOK_API must be a (major, minor) pair of whole numbers, got {short_repr(target)}")
+        return
+    info.hook_api = (target[0], target[1])
+    have = f"{HOOK_API[0]}.{HOOK_API[1]}"
+    if target[0] != HOOK_API[0]:
+        info.notes.append(f"MISMATCH: written for hook API {target[0]}.{target[1]}, but this supple "
+                          f"has hook API {have}; it may not work (update the plugin or supple)")
+    elif target[1] > HOOK_API[1]:
+        info.notes.append(f"written for hook API {target[0]}.{target[1]}, newer than this supple's "
+                          f"{have}: what it uses from the newer version is missing (update supple)")
 
 
 def _check_hooks(pm: Any, obj: object, info: PluginInfo) -> None:

@@ -10,19 +10,21 @@ tables into the objects the plugins declared with the ``supple_settings`` hook.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
 import attrs
 
 from supple.errors import InputError, PluginError, Problem, Problems
-from supple.plugin.catalogue import Catalogue, CatalogueEntry
+from supple.plugin.catalogue import Catalogue
 from supple.plugin.contributions import CONTRIBUTION_KINDS
+from supple.plugin.names import alternatives
 from supple.plugin.selection import ENV_STRICT
 from supple.text import did_you_mean
 
 if TYPE_CHECKING:
     from supple.model.exercise import ExerciseSet
+    from supple.model.vocabulary import Vocabulary
     from supple.plugin.contributions import BundledRoutine, Exporter, PluginSettings
     from supple.plugin.filters import SafetyFilter
     from supple.plugin.strategies import ProgressionStrategy, TimingStrategy
@@ -52,6 +54,9 @@ class PluginInfo:
     contributes: dict[str, list[str]] = attrs.field(factory=dict)
     errors: list[str] = attrs.field(factory=list)
     disabled_by: str | None = None
+    notes: list[str] = attrs.field(factory=list)  # shared names, and how to reach them
+    #: the hook API the plugin says it targets (its module's ``SUPPLE_HOOK_API``), if it says
+    hook_api: tuple[int, int] | None = None
 
     def fail(self, message: str, *, fatal: bool = False) -> None:
         """Record a problem; ``fatal`` when nothing of the plugin can be used."""
@@ -65,7 +70,8 @@ class PluginInfo:
             "status": self.status,
             "contributes": {k: list(v) for k, v in sorted(self.contributes.items())},
             "error": "; ".join(self.errors) or None,
-            "errors": list(self.errors),
+            "errors": list(self.errors), "notes": list(self.notes),
+            "hook_api": list(self.hook_api) if self.hook_api else None,
             "disabled_by": self.disabled_by,
             "distribution": self.distribution,
             "module": self.module,
@@ -110,7 +116,14 @@ class Registry:
         self.notes: tuple[str, ...] = tuple(notes)
         #: What every command must tell the user (an attempt to disable an essential plugin).
         self.warnings: tuple[str, ...] = ()
+        #: Sets and plugins that win a shared plain name after the built-in ones ([names] prefer).
+        self.prefer: tuple[str, ...] = ()
         self._catalogue: Catalogue | None = None
+        self._vocabulary: Vocabulary | None = None
+
+    def warn(self, message: str) -> None:
+        """Add a warning every command prints once it is done (once per message)."""
+        self.warnings = (*self.warnings, *([message] if message not in self.warnings else []))
 
     # Each hook is called the first time its contributions are needed, so a command pays only
     # for what it uses (`supple check` never builds a safety filter or an exporter).
@@ -118,6 +131,10 @@ class Registry:
         found = self._provided.get(hook)
         if found is None:
             found = self._collect(hook) if self._collect is not None else {}
+            if hook == "supple_exercise_sets" and found:
+                from supple.plugin.content import enforce
+
+                found = enforce(found, self.vocabulary, lambda n: self.plugin(n, complete=False))
             self._provided[hook] = found
             if self._strict and strict:
                 raise_strict(self.failures_so_far)
@@ -162,6 +179,17 @@ class Registry:
         return self._items("supple_settings")
 
     @property
+    def vocabulary(self) -> Vocabulary:
+        """The built-in terms and those the plugins add (``supple_vocabulary``)."""
+        if self._vocabulary is None:
+            from supple.plugin.content import build_vocabulary
+
+            self._vocabulary = build_vocabulary(
+                self._hook("supple_vocabulary", strict=False),
+                lambda n: self.plugin(n, complete=False))
+        return self._vocabulary
+
+    @property
     def plugins(self) -> tuple[PluginInfo, ...]:
         """A report on every plugin found, sorted by name (every hook is called to complete it)."""
         self.collect_all()
@@ -179,12 +207,10 @@ class Registry:
     def catalogue(self) -> Catalogue:
         """Every exercise of every exercise set (built on first use)."""
         if self._catalogue is None:
-            provided = self._hook("supple_exercise_sets")
-            self._catalogue = Catalogue(
-                CatalogueEntry(exercise, name, p.plugin)
-                for name, p in provided.items()
-                for exercise in p.item.exercises
-            )
+            from supple.plugin.content import build_catalogue
+
+            self._catalogue = build_catalogue(
+                self._hook("supple_exercise_sets"), lambda n: self.plugin(n, complete=False), self.prefer)
         return self._catalogue
 
     def provider(self, kind: str, name: str) -> str | None:
@@ -232,10 +258,14 @@ class Registry:
         why it may be missing.
         """
         hook = _hook_for(kind)
-        entry = self._hook(hook).get(name)
-        if entry is not None:
+        entry = self._hook(hook).get(name) or self._hook(hook).get(name.partition(":")[2])
+        if entry is not None and (":" not in name or entry.plugin == name.partition(":")[0]):
             return entry.item
         known = sorted(self._hook(hook))
+        if shared := alternatives(name, known):
+            raise InputError.at(f"{kind} {name!r} is provided by several plugins; write one of "
+                                f"{', '.join(shared)} (or list your choice in config.toml's "
+                                "[names] prefer)", file, key)
         why = [e for p in self.plugins for e in p.errors if repr(name) in e]
         message = f"unknown {kind} {name!r}"
         hint = did_you_mean(name, known, n=3)
@@ -345,33 +375,9 @@ class Registry:
                 hint = " (no loaded plugin takes settings)"
             problems.append(Problem(f"no plugin called {name!r} takes settings{hint}", file, f"plugins.{name}"))
         problems.raise_if_any()
-        return _Settings(out, self.settings)
+        from supple.plugin.settings_view import SettingsView
 
-
-class _Settings(Mapping[str, Any]):
-    """The plugins' settings objects by name, read-only: those structured from the routine's
-    tables, and the defaults of every other declared class, built when first read."""
-
-    __slots__ = ("_objects", "_declared")
-
-    def __init__(self, objects: dict[str, Any], declared: Mapping[str, Any]) -> None:
-        self._objects = objects
-        self._declared = declared
-
-    def __getitem__(self, name: str) -> Any:
-        found = self._objects.get(name)
-        if found is None:
-            found = self._objects[name] = self._declared[name].defaults()
-        return found
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._declared)
-
-    def __len__(self) -> int:
-        return len(self._declared)
-
-    def __repr__(self) -> str:
-        return f"<settings {dict(self)!r}>"
+        return SettingsView(out, self.settings)
 
 
 def _hook_for(kind: str) -> str:

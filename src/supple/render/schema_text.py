@@ -35,8 +35,8 @@ DOCUMENTED: dict[tuple[str, str], str] = {
         'to = 2027-04-07}` (inclusive)'
     ),
     ('steps', 'exercise'): (
-        'an exercise id from the catalogue (`supple exercises`); write `set/id` when two exercise '
-        'sets have the same id'
+        'an exercise id from the catalogue (`supple exercises`), or its qualified name `set/id` '
+        '(see "Names" below; `supple check --fix` writes it for you)'
     ),
     ('steps', 'sets'): 'sets',
     ('steps', 'reps'): 'repetitions per set; 0 for a pure hold',
