@@ -5,7 +5,6 @@ imported only when one is needed)."""
 from __future__ import annotations
 
 import re
-import textwrap
 from collections.abc import Callable, Iterable
 
 from supple.sanitise import terminal
@@ -21,6 +20,8 @@ def safe(text: str) -> str:
 def wrap(text: str, indent: str, width: int = 88, *, hanging: str | None = None) -> list[str]:
     """``text`` wrapped to ``width``; the first line starts with ``indent``, later lines with
     ``hanging`` (default: spaces as wide as ``indent``)."""
+    import textwrap  # only terminal text is wrapped (it compiles patterns when imported)
+
     rest = " " * len(indent) if hanging is None else hanging
     return textwrap.wrap(
         safe(text), width=width, initial_indent=indent, subsequent_indent=rest, break_on_hyphens=False

@@ -24,7 +24,7 @@ def new_exercise_set(file: str) -> None:
         raise InputError.at("already exists; choose another name (nothing was written)", file)
     text = files("supple.scaffold").joinpath("exercise-set.toml.tmpl").read_bytes()
     write_atomic(file, text)
-    from supple.plugin.exercise_files import exercise_folders
+    from supple.io.config import exercise_folders
 
     click.echo(f"wrote {file}; check it with `supple check {file}`, then move it into "
                f"{exercise_folders()[0]} to use it")

@@ -24,6 +24,7 @@ overrides the directory (tests and portable set-ups use it).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -136,3 +137,36 @@ def default_profile() -> Path | None:
     # a broken link or a directory is returned too: loading it reports the problem, where
     # skipping it would plan with no safety filter's say
     return path if os.path.lexists(path) else None
+
+
+# --- exercise-set files (each one a plugin: supple.plugin.exercise_files) -----------------
+
+
+def exercise_folders() -> list[Path]:
+    """Where exercise-set files are looked for: ``exercises/`` in the configuration directory,
+    then the folders config.toml lists (relative ones from the configuration directory)."""
+    home = config_dir()
+    listed = user_config().get("exercises", {}).get("folders", [])
+    return [home / "exercises", *(home / Path(f).expanduser() for f in listed)]
+
+
+def exercise_file_plugins() -> list[tuple[str, Path]]:
+    """(plugin name, path) for every exercise-set file found, in folder order."""
+    seen: set[str] = set()
+    out = []
+    for path in exercise_files(exercise_folders()):
+        name = path.name
+        if name in seen:
+            name = str(path)
+        seen.add(name)
+        out.append((name, path))
+    return out
+
+
+def exercise_files(folders: list[Path]) -> Iterator[Path]:
+    """The ``*.toml`` files in ``folders`` (missing folders are skipped), sorted by folder
+    order and then by name. (A scan only: the reader, :mod:`supple.io.exercise_file`, is
+    imported when there is a file to read.)"""
+    for folder in folders:
+        if folder.is_dir():
+            yield from sorted(folder.glob("*.toml"))

@@ -11,8 +11,6 @@ docs/exercise-sets.md.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -132,11 +130,3 @@ def load_exercise_set(path: str | os.PathLike[str]) -> ExerciseSet:
 
     name = os.fspath(path)
     return exercise_set_from_dict(read_toml(name), name)
-
-
-def exercise_files(folders: list[Path]) -> Iterator[Path]:
-    """The ``*.toml`` files in ``folders`` (missing folders are skipped), sorted by folder
-    order and then by name."""
-    for folder in folders:
-        if folder.is_dir():
-            yield from sorted(folder.glob("*.toml"))

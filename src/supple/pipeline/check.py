@@ -11,13 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from supple.errors import InputError, Problem
-from supple.model.profile import Profile
 from supple.model.routine import Routine
 from supple.pipeline.export_tables import export_table_problems
 from supple.plugin.registry import Registry
+
+if TYPE_CHECKING:
+    from supple.model.profile import Profile
 
 
 def _raw_name_problems(data: Mapping[str, Any], registry: Registry, file: str) -> list[Problem]:

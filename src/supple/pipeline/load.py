@@ -47,9 +47,9 @@ def read_routine(value: str | None, registry: Registry) -> Routine:
 
 def read_profile(path: str | None) -> Profile | None:
     """The profile in ``path``, else ``profile.toml`` in the user's config directory, else none."""
-    from supple.io.profile_file import load_profile  # only commands that plan read profiles
+    found = default_profile() if path is None else path
+    if found is None:
+        return None
+    from supple.io.profile_file import load_profile  # only when there is a profile to read
 
-    if path is None:
-        found = default_profile()
-        return load_profile(found) if found else None
-    return load_profile(path)
+    return load_profile(found)

@@ -17,10 +17,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
 from supple.errors import PluginError, Problem, SafetyRefusal, SuppleError
-from supple.io.profile_file import profile_problems
 from supple.model.exercise import Exercise
 from supple.model.plan import SafetyFinding
-from supple.model.profile import Profile
+from supple.model.profile import EMPTY_PROFILE, Profile
 from supple.model.routine import Routine
 from supple.model.step import PlannedStep
 from supple.plugin.catalogue import CatalogueEntry
@@ -59,6 +58,10 @@ def undecided(steps: tuple[PlannedStep, ...], numbers: set[int]) -> tuple[tuple[
 def check_profile(profile: Profile, registry: Registry) -> None:
     """``profile``'s values are in range (a profile built in code is held to the same rules as a
     file) and every condition and red flag is one a loaded safety filter knows."""
+    if profile == EMPTY_PROFILE:
+        return  # nothing stated, nothing to check
+    from supple.io.profile_file import profile_problems  # the checks every profile gets
+
     file = profile.path or "<profile>"
     problems = profile_problems(profile, file)
     known: dict[str, dict[str, str]] = {"conditions": {}, "red_flags": {}}

@@ -40,28 +40,3 @@ class ExerciseFile:
             tail = f" (and {len(more)} more: `supple check {self.path}` lists them)" if more else ""
             raise ValueError(f"{first.key or 'file'}: {first.message}{tail}") from None
         yield found
-
-
-def exercise_folders() -> list[Path]:
-    """Where exercise-set files are looked for: ``exercises/`` in the configuration directory,
-    then the folders config.toml lists (relative ones from the configuration directory)."""
-    from supple.io.config import config_dir, user_config
-
-    home = config_dir()
-    listed = user_config().get("exercises", {}).get("folders", [])
-    return [home / "exercises", *(home / Path(f).expanduser() for f in listed)]
-
-
-def exercise_file_plugins() -> list[tuple[str, Path]]:
-    """(plugin name, path) for every exercise-set file found, in folder order."""
-    from supple.io.exercise_file import exercise_files
-
-    seen: set[str] = set()
-    out = []
-    for path in exercise_files(exercise_folders()):
-        name = path.name
-        if name in seen:
-            name = str(path)
-        seen.add(name)
-        out.append((name, path))
-    return out

@@ -164,10 +164,15 @@ def _exercise_files(selection: Selection) -> list[tuple[PluginInfo, Callable[[],
     """The user's exercise-set files, each a plugin of its own (:mod:`supple.plugin.exercise_files`)."""
     from functools import partial
 
-    from supple.plugin.exercise_files import ExerciseFile, exercise_file_plugins
+    from supple.io.config import exercise_file_plugins
 
     out: list[tuple[PluginInfo, Callable[[], object] | None]] = []
-    for name, path in exercise_file_plugins():
+    found = exercise_file_plugins()
+    if not found:
+        return out
+    from supple.plugin.exercise_files import ExerciseFile
+
+    for name, path in found:
         info = PluginInfo(name=name, module=str(path))
         reason = selection.why_not(name, False)
         if reason is not None:
