@@ -20,6 +20,7 @@ from supple import limits
 from supple.errors import InputError, Problem, Problems
 from supple.io.convert import Seconds, _describe, structure
 from supple.io.toml import read_toml
+from supple.model.dose_fields import DOSE_FIELDS
 from supple.model.routine import (
     WEEKDAYS,
     Routine,
@@ -226,19 +227,12 @@ def _step(raw: Any, number: int, file: str) -> Step:
         except InputError as exc:
             problems.extend(exc.problems)
     if table is not None:
-        checks = (
-            ("sets", table.sets, 1, limits.MAX_SETS),
-            ("reps", table.reps, 0, limits.MAX_REPS),
-            ("hold", table.hold, 0, limits.MAX_HOLD_S),
-            ("rest", table.rest, 0, limits.MAX_REST_S),
-            ("tempo", table.tempo, 0, limits.MAX_TEMPO_S),
-            ("load_kg", table.load_kg, 0, limits.MAX_LOAD_KG),
-        )
-        for name, value, low, high in checks:
-            if value is None:
+        for field in DOSE_FIELDS:
+            value = getattr(table, field.key)
+            if value is None or field.low is None or field.high is None:
                 continue
+            name, low, high, unit = field.key, field.low, field.high, field.unit
             if value != value or value < low or value > high:  # NaN fails every comparison
-                unit = {"hold": " s", "rest": " s", "tempo": " s", "load_kg": " kg"}.get(name, "")
                 problems.append(Problem(
                     f"must be between {low} and {high}{unit}; got {value:g}{unit}"
                     if isinstance(value, float) else f"must be between {low} and {high}{unit}; got {value}{unit}",
@@ -251,10 +245,9 @@ def _step(raw: Any, number: int, file: str) -> Step:
     problems.raise_if_any()
     assert table is not None
     return Step(
-        number=number, exercise=table.exercise.strip(), sets=table.sets, reps=table.reps,
-        hold_s=table.hold, per_side=table.per_side, rest_s=table.rest, tempo_s=table.tempo,
-        load_kg=table.load_kg, note=_clean(table.note), timing=dict(timing),
-        progression=progression,
+        number=number, exercise=table.exercise.strip(),
+        **{field.attribute: getattr(table, field.key) for field in DOSE_FIELDS},
+        note=_clean(table.note), timing=dict(timing), progression=progression,
     )
 
 

@@ -26,15 +26,10 @@ if TYPE_CHECKING:
 
 def dose_limits() -> tuple[tuple[str, str, float, str], ...]:
     """The largest dose a progression may reach: the limits a routine file has."""
-    from supple import limits
+    from supple.model.dose_fields import DOSE_FIELDS
 
-    return (
-        ("sets", "sets", limits.MAX_SETS, ""),
-        ("reps", "reps", limits.MAX_REPS, ""),
-        ("hold_s", "hold", limits.MAX_HOLD_S, " s"),
-        ("rest_s", "rest", limits.MAX_REST_S, " s"),
-        ("load_kg", "load_kg", limits.MAX_LOAD_KG, " kg"),
-    )
+    return tuple((f.attribute, f.key, f.high, f.unit) for f in DOSE_FIELDS
+                 if f.progresses and f.high is not None)
 
 
 def check_doses(

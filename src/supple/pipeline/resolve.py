@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, ParamSpec, TypeVar
 import attrs
 
 from supple.errors import InputError, Problem, Problems
+from supple.model.dose_fields import DOSE_FIELDS
 from supple.model.routine import Routine, StrategyChoice
 from supple.model.step import PlannedStep
 from supple.plugin.catalogue import UnknownExercise
@@ -130,7 +131,7 @@ def resolve(routine: Routine, registry: Registry, profile: Profile | None = None
         base = entry.exercise.dose
         overrides = {
             name: getattr(step, name)
-            for name in ("sets", "reps", "hold_s", "per_side", "rest_s", "tempo_s", "load_kg")
+            for name in (field.attribute for field in DOSE_FIELDS)
             if getattr(step, name) is not None
         }
         dose = attrs.evolve(base, **overrides) if overrides else base

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from supple.model.dose_fields import DOSE_FIELDS, DoseField
 from supple.model.durations import format_seconds
 from supple.model.exercise import Dose
 from supple.model.plan import DISCLAIMER, Plan, Postponed, SafetyFinding, Session
@@ -322,16 +323,21 @@ def _changes(before: Session, after: Session) -> str:
 
 def _dose_change(old: Dose, new: Dose) -> str:
     parts = []
-    for attribute, name, show in (
-        ("sets", "sets", str),
-        ("reps", "reps", str),
-        ("hold_s", "hold", format_seconds),
-        ("rest_s", "rest", format_seconds),
-        ("tempo_s", "tempo", lambda v: "default" if v is None else f"{v:g} s"),
-        ("load_kg", "load", lambda v: f"{v:g} kg"),
-        ("per_side", "each side", lambda v: "yes" if v else "no"),
-    ):
-        a, b = getattr(old, attribute), getattr(new, attribute)
+    for field in sorted(DOSE_FIELDS, key=lambda f: f.attribute == "per_side"):  # each side last
+        a, b = getattr(old, field.attribute), getattr(new, field.attribute)
         if a != b:
-            parts.append(f"{name} {show(a)} -> {show(b)}")
+            parts.append(f"{field.label} {_show(field, a)} -> {_show(field, b)}")
     return ", ".join(parts)
+
+
+def _show(field: DoseField, value: object) -> str:
+    """A dose field's value in words: ``30 s``, ``2 kg``, ``yes``, ``default``."""
+    if field.low is None:
+        return "yes" if value else "no"
+    if value is None:
+        return "default"
+    if field.unit == " s":
+        return format_seconds(value) if field.attribute != "tempo_s" else f"{value:g} s"  # type: ignore[arg-type]
+    if field.unit:
+        return f"{value:g}{field.unit}"
+    return str(value)
