@@ -93,6 +93,8 @@ def test_a_session_in_a_terminal_pauses_resumes_completes_and_is_logged(tmp_path
         term.expect("Session complete.")
         term.expect("And your pain now?")
         term.send("2\r")
+        term.expect("Did you notice any warning sign")
+        term.send("\r")  # no
         term.expect("How did it feel?")
         term.send("hard\r")
         proc.wait(timeout=10)
@@ -122,3 +124,53 @@ def test_a_session_in_a_terminal_pauses_resumes_completes_and_is_logged(tmp_path
     assert [c["number"] for c in entry["completed"]] == [1, 2] and entry["skipped"] == []
     assert entry["pain_before"] == 1 and entry["pain_after"] == 2 and entry["effort"] == "hard"
     assert entry["paused_s"] >= 0.5
+
+
+def test_a_warning_sign_reported_after_a_session_stops_the_programme(tmp_path):
+    """Issue 20: a red flag answered during `run` is recorded and stops the programme with the
+    advice, as a red flag in the profile does; later plans refuse until it is cleared."""
+    routine = tmp_path / "pty.toml"
+    routine.write_text(ROUTINE)
+    env = dict(os.environ, TERM="xterm", SUPPLE_DATA_DIR=str(tmp_path / "data"),
+               SUPPLE_CONFIG_DIR=str(tmp_path / "config"), COLUMNS="100", LINES="30")
+    master, slave = os.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "supple", "run", str(routine), "--pain", "1", "--record"],
+        stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True,
+    )
+    term = Terminal(master)
+    try:
+        term.expect("Session complete.", timeout=30)
+        term.expect("And your pain now?")
+        term.send("1\r")
+        term.expect("Did you notice any warning sign")
+        term.send("y\r")
+        term.expect("(saddle-numbness)")
+        import re
+
+        number = re.search(r"(\d+)\. numbness or pins and needles around the genitals",
+                           term.transcript.decode(errors="replace")).group(1)
+        term.send(f"{number}\r")
+        term.expect("How did it feel?")
+        term.send("\r")
+        proc.wait(timeout=15)
+        while term.read(0.1):
+            pass
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        os.close(master)
+        os.close(slave)
+    output = term.transcript.decode(errors="replace")
+    assert proc.returncode == 3, output
+    assert "Seek emergency care now" in output and "Saved in your session log" in output
+    later = subprocess.run([sys.executable, "-m", "supple", "plan", str(routine)], env=env,
+                           capture_output=True, text=True, timeout=30)
+    assert later.returncode == 3 and "Seek emergency care now" in later.stderr
+    cleared = subprocess.run([sys.executable, "-m", "supple", "log", "flag", "--clear", "saddle-numbness"],
+                             env=env, capture_output=True, text=True, timeout=30)
+    assert cleared.returncode == 0, cleared.stderr
+    again = subprocess.run([sys.executable, "-m", "supple", "plan", str(routine)], env=env,
+                           capture_output=True, text=True, timeout=30)
+    assert again.returncode == 0, again.stderr

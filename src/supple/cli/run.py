@@ -262,6 +262,7 @@ def run(ctx: click.Context, routine: str | None, profile: str | None, allow: tup
         for advice in _pain_after_advice(pain_before, pain_after):
             for line in wrap(advice, ""):
                 click.echo(line)
+    flagged = _ask_red_flags(reg) if interactive and result.status == "finished" else []
     if record is None:
         record = (interactive and result.status == "finished"
                   and click.confirm("Save this session in your log on this computer?", default=False))
@@ -269,11 +270,40 @@ def run(ctx: click.Context, routine: str | None, profile: str | None, allow: tup
         if effort is None and interactive and result.status == "finished":
             effort = _ask_effort()
         _save(session, result, started_wall, loaded, path, plan, pain_before, pain_after, effort)
+    if flagged:  # a warning sign noticed now stops the programme as a red flag in a profile does
+        from supple.guide.flags import report_flag
+
+        for name in flagged:
+            report_flag(name, now.date())
+        build_plan(loaded, reg, with_reported_flags(person), waive=allow)  # raises the refusal
     click.echo("")
     for line in wrap(DISCLAIMER, ""):
         click.echo(line)
     if result.interrupted:
         ctx.exit(128 + result.signum if result.signum else EXIT_INTERRUPTED)
+
+
+def _ask_red_flags(reg: Any) -> list[str]:
+    """Ask whether a warning sign appeared; the red flags the person picks (their ids)."""
+    from supple.text import wrap
+
+    known: dict[str, str] = {}
+    for flt in reg.safety_filters.values():
+        known.update(flt.red_flags)
+    if not known or not click.confirm(
+            "Did you notice any warning sign (numbness around the groin, bladder or bowel changes, "
+            "weakness or pain in both legs, a hot swollen calf...)?", default=False):
+        return []
+    names = sorted(known)
+    for number, name in enumerate(names, start=1):
+        for line in wrap(f"{known[name]} ({name})", f"  {number:2d}. "):
+            click.echo(line)
+    while True:
+        answer = click.prompt("Which? The numbers, separated by commas", default="", show_default=False)
+        picked = [part.strip() for part in answer.replace(" ", ",").split(",") if part.strip()]
+        if picked and all(p.isdigit() and 1 <= int(p) <= len(names) for p in picked):
+            return [names[int(p) - 1] for p in dict.fromkeys(picked)]
+        click.echo(f"Please type numbers from 1 to {len(names)}, such as 3 or 1,4.")
 
 
 def _ask_effort() -> str | None:
