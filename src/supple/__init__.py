@@ -25,6 +25,7 @@ _EXPORTS: dict[str, str] = {
     # plugin markers
     "hookimpl": "supple.plugin.markers",
     "hookspec": "supple.plugin.markers",
+    "HookDeprecation": "supple.plugin.markers",
     # content
     "Dose": "supple.model.exercise",
     "Exercise": "supple.model.exercise",
@@ -113,6 +114,7 @@ __all__ = [
     "DISCLAIMER",
     "Dose",
     "HOOK_API",
+    "HookDeprecation",
     "Exercise",
     "ExerciseSet",
     "Exclusion",
@@ -236,7 +238,7 @@ if TYPE_CHECKING:  # what a type checker sees: the same names, imported directly
     from supple.plugin.contributions import BundledRoutine, Exporter, PluginSettings
     from supple.plugin.filters import SafetyContext, SafetyFilter, SafetyResult
     from supple.plugin.manager import load_registry, registry_from_plugins
-    from supple.plugin.markers import hookimpl, hookspec
+    from supple.plugin.markers import HookDeprecation, hookimpl, hookspec
     from supple.plugin.registry import PluginInfo, Registry
     from supple.plugin.safety_kit import (
         Exclusion,

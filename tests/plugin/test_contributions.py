@@ -79,9 +79,11 @@ def test_a_broken_reference_in_a_used_strategy_is_a_clear_error_from_check(optio
     plugin.supple_timing_strategies = supple.hookimpl(lambda: [supple.TimingStrategy(
         name="paced", summary="s", build=_build, options="lazy_opts_plugin.options:Nope")])
     registry = make_registry(plugin, builtins=True)
-    monkeypatch.setattr(supple.cli._common, "registry", lambda ctx: registry)
+    # imported before _common is patched: a first import under the patch would bind the fake
+    # registry into the command for good, and later tests would see it
     import supple.cli.check as check_command
 
+    monkeypatch.setattr(supple.cli._common, "registry", lambda ctx: registry)
     monkeypatch.setattr(check_command, "registry", lambda ctx: registry)
     routine = tmp_path / "r.toml"
     routine.write_text('[routine]\ntitle = "T"\n[timing]\nstrategy = "paced"\n[[steps]]\nexercise = "cat-cow"\n')

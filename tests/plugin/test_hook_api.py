@@ -75,3 +75,42 @@ def test_supple_plugins_shows_it(tmp_path, monkeypatch):
     out = CliRunner().invoke(cli, ["plugins"]).stdout
     assert "apiv 1.0 (supple-apiv) [hook API 9.0]: active" in out
     assert "note: MISMATCH: written for hook API 9.0" in out
+
+
+def test_a_deprecated_hook_is_noted_and_warned_through_pluggys_warn_on_impl(monkeypatch, capsys):
+    """Deprecating a hook is one keyword on its specification: a plugin that implements it
+    still works, `supple plugins` notes DEPRECATED on it, and the warning reaches the plugin's
+    own tests. A plugin that does not implement it gets no note."""
+    from supple.plugin.markers import HookDeprecation, hookspec
+
+    @hookspec(warn_on_impl=HookDeprecation(
+        "supple_old_exporters", since=(1, 1), instead="supple_exporters()"))
+    def supple_old_exporters():
+        """An old hook, for this test only."""
+
+    monkeypatch.setattr(hookspecs, "supple_old_exporters", supple_old_exporters, raising=False)
+    old = plugin(supple.HOOK_API)
+    old.supple_old_exporters = supple.hookimpl(lambda: [])  # type: ignore[attr-defined]
+    fresh = plugin(supple.HOOK_API)
+    with pytest.warns(HookDeprecation, match=r"supple_old_exporters\(\) is deprecated since hook API 1\.1"):
+        registry = make_registry(old=old, fresh=fresh)
+    info = registry.plugin("old")
+    assert info.status == "active" and "old:x" in registry.exporters
+    assert info.notes[0] == ("DEPRECATED: supple_old_exporters() is deprecated since hook API 1.1 and "
+                          "goes in the next major version; use supple_exporters() instead")
+    assert not any("DEPRECATED" in n for n in registry.plugin("fresh").notes)
+    assert supple.HookDeprecation is HookDeprecation
+
+
+def test_without_the_warn_on_impl_keyword_nothing_is_noted(monkeypatch):
+    @hookspec_plain
+    def supple_quiet_hook():
+        """A current hook, for this test only."""
+
+    monkeypatch.setattr(hookspecs, "supple_quiet_hook", supple_quiet_hook, raising=False)
+    module = plugin(supple.HOOK_API)
+    module.supple_quiet_hook = supple.hookimpl(lambda: [])  # type: ignore[attr-defined]
+    assert make_registry(module).plugin(module.__name__).notes == []
+
+
+from supple.plugin.markers import hookspec as hookspec_plain  # noqa: E402

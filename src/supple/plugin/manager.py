@@ -12,6 +12,7 @@ the one left out). Selecting plugins is :mod:`supple.plugin.selection`'s work.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -236,7 +237,9 @@ def _build(
             info.fail(f"another plugin is already loaded under the name {info.name!r}", fatal=True)
             continue
         try:
-            pm.register(obj, name=info.name)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                pm.register(obj, name=info.name)
         except pluggy.PluginValidationError as exc:
             info.fail(f"invalid hook implementation: {one_line(exc)}", fatal=True)
             continue
@@ -244,6 +247,7 @@ def _build(
             info.fail(f"could not be registered: {describe(exc)}", fatal=True)
             continue
         loaded[info.name] = info
+        _pass_on_warnings(caught, info)
         _check_hooks(pm, obj, info)
         _check_hook_api(obj, info)
 
@@ -337,6 +341,17 @@ def _collect(impl: Any, hook: str, cls: type, info: PluginInfo) -> list[Any] | N
             )
             return None
     return items
+
+
+def _pass_on_warnings(caught: Sequence[warnings.WarningMessage], info: PluginInfo) -> None:
+    """Note every deprecated hook the plugin implements (pluggy warns through the hook
+    specification's ``warn_on_impl``), then issue each warning again as it came."""
+    from supple.plugin.markers import HookDeprecation
+
+    for item in caught:
+        if isinstance(item.message, HookDeprecation):
+            info.notes.append(f"DEPRECATED: {item.message}")
+        warnings.warn_explicit(item.message, item.category, item.filename, item.lineno)
 
 
 def _check_hook_api(obj: object, info: PluginInfo) -> None:
