@@ -33,9 +33,13 @@ class SafetyOptions:
     this. ``fracture_risk_age``: older than this, the bone-fragility rules apply as if the
     person had osteoporosis."""
 
-    caution_age_over: int = attrs.field(default=50, validator=_age(0))
-    caution_age_under: int = attrs.field(default=20, validator=_age(0))
-    fracture_risk_age: int = attrs.field(default=70, validator=_age(40))
+    caution_age_over: int = supple.setting(
+        50, validator=_age(0), doc="a caution is noted for a person older than this")
+    caution_age_under: int = supple.setting(
+        20, validator=_age(0), doc="a caution is noted for a person younger than this")
+    fracture_risk_age: int = supple.setting(
+        70, validator=_age(40),
+        doc="older than this, the bone-fragility rules apply as if the person had osteoporosis")
 
     def __attrs_post_init__(self) -> None:
         if self.caution_age_under >= self.caution_age_over:

@@ -47,6 +47,7 @@ _EXPORTS: dict[str, str] = {
     "BundledRoutine": "supple.plugin.contributions",
     "Exporter": "supple.plugin.contributions",
     "PluginSettings": "supple.plugin.contributions",
+    "setting": "supple.plugin.setting_fields",
     "ProgressionContext": "supple.plugin.strategies",
     "ProgressionDecision": "supple.plugin.strategies",
     "ProgressionStrategy": "supple.plugin.strategies",
@@ -182,6 +183,7 @@ __all__ = [
     "replacement_for",
     "safer_variants",
     "safety_finding",
+    "setting",
     "structure",
     "write_atomic",
 ]
@@ -250,6 +252,7 @@ if TYPE_CHECKING:  # what a type checker sees: the same names, imported directly
         safer_variants,
         safety_finding,
     )
+    from supple.plugin.setting_fields import setting
     from supple.plugin.strategies import (
         ProgressionContext,
         ProgressionDecision,

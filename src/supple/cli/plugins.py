@@ -34,12 +34,14 @@ def plugins(ctx: click.Context, show_all: bool, as_json: bool) -> None:
     # built-in plugins are listed with --all, or when they are not simply active
     shown = [p for p in reg.plugins if show_all or not p.builtin or p.status != "active"]
     sets = _sets_by_plugin(reg)
+    fields = _settings_by_plugin(reg)
     if as_json:
-        dump_json([{**p.to_dict(), "exercise_sets": sets.get(p.name, [])} for p in shown])
+        dump_json([{**p.to_dict(), "exercise_sets": sets.get(p.name, []),
+                    "settings": fields.get(p.name, [])} for p in shown])
         for note in reg.notes:
             click.echo(f"supple: note: {_safe(note)}", err=True)
     else:
-        _print(reg, shown, sets)
+        _print(reg, shown, sets, fields)
     failures = reg.failures
     if failures and truthy(os.environ.get(ENV_STRICT)):
         names = ", ".join(repr(p.name) for p in failures)
@@ -73,6 +75,36 @@ def _sets_by_plugin(reg: Any) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
+def _settings_by_plugin(reg: Any) -> dict[str, list[dict[str, Any]]]:
+    """Per plugin, the fields of its settings: key, type, default, meaning and whether only
+    the person may set it (``supple.setting``)."""
+    import attrs
+
+    from supple.errors import PluginError
+    from supple.plugin.setting_fields import setting_fields
+
+    out: dict[str, list[dict[str, Any]]] = {}
+    for name, declared in sorted(reg.settings.items()):
+        try:
+            items = setting_fields(declared.options)
+        except PluginError:
+            continue  # its class cannot be loaded: reported as the plugin's failure when used
+        plugin = reg.provider("settings", name) or ""
+        out.setdefault(plugin, []).extend(
+            {**attrs.asdict(f), "key": f"plugins.{name}.{f.key}",
+             "default": f.default if isinstance(f.default, (bool, int, float, str)) else repr(f.default)}
+            for f in items)
+    return out
+
+
+def _setting_line(field: dict[str, Any]) -> str:
+    default = str(field["default"]).lower() if isinstance(field["default"], bool) else repr(field["default"])
+    line = f"    setting {field['key']}: {field['type']} = {default}"
+    if field["doc"]:
+        line += f"; {field['doc']}"
+    return line + (" (the person's profile only)" if field["person"] else "")
+
+
 def _set_line(info: dict[str, Any]) -> str:
     reviewed = "reviewed" if info["tags_reviewed"] else "NOT reviewed (left out for people with a condition)"
     line = (f"    set {info['name']}: {info['exercises']} exercises, {info['untagged']} without "
@@ -82,7 +114,8 @@ def _set_line(info: dict[str, Any]) -> str:
     return f"{line}; tags {reviewed}"
 
 
-def _print(reg: Any, shown: list[Any], sets: dict[str, list[dict[str, Any]]]) -> None:
+def _print(reg: Any, shown: list[Any], sets: dict[str, list[dict[str, Any]]],
+           fields: dict[str, list[dict[str, Any]]]) -> None:
     if not any(not p.builtin for p in reg.plugins) and len(shown) < len(reg.plugins):
         click.echo("No third-party plugins installed. `supple plugins --all` lists the built-in ones.")
     for info in shown:
@@ -102,6 +135,8 @@ def _print(reg: Any, shown: list[Any], sets: dict[str, list[dict[str, Any]]]) ->
             click.echo(_safe(f"    {kind}: {', '.join(names)}"))
         for item in sets.get(info.name, []):
             click.echo(_safe(_set_line(item)))
+        for field in fields.get(info.name, []):
+            click.echo(_safe(_setting_line(field)))
         for error in info.errors:
             click.echo(f"    error: {_safe(error)}")
         for note in info.notes:

@@ -316,13 +316,15 @@ class Registry:
         or its defaults when neither has a table (built when first read: a command that only
         checks the routine never builds them). Only the person may make a plugin's settings
         less strict: a routine value that the plugin's ``relaxes`` finds looser than the
-        person's (or the default) is an error that says where it belongs. A table nobody
+        person's (or the default) is an error that says where it belongs, and so is a routine
+        value for a field that describes the person (``supple.setting(person=True)``). A table nobody
         declares is an error with a did-you-mean, unless it names a plugin that is disabled or
         failed (then it cannot be checked and is left alone). Raises :class:`InputError`
         listing every problem, and :class:`supple.PluginError` when a declared options class
         cannot be loaded.
         """
         from supple.io.convert import structure
+        from supple.plugin.setting_fields import person_keys
 
         person = person or {}
         problems = Problems()
@@ -337,7 +339,13 @@ class Registry:
                                          key=f"plugins.{name}")
                 out[name] = baseline
                 if name in tables:
-                    merged = {**person.get(name, {}), **tables[name]}
+                    mine = person_keys(declared.options) & set(tables[name])
+                    problems.extend(Problem(
+                        "describes the person, so only the person sets it: in their profile's "
+                        f"[plugins.{name}] table (or config.toml's), not in a routine", file,
+                        f"plugins.{name}.{key}") for key in sorted(mine))
+                    merged = {**person.get(name, {}),
+                              **{k: v for k, v in tables[name].items() if k not in mine}}
                     chosen: Any = structure(merged, declared.options, file=file, key=f"plugins.{name}")
                     relaxes = declared.relaxes
                     looser = sorted(set(relaxes(chosen, baseline) if relaxes else ()) & set(tables[name]))

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from supple import limits
+from supple.plugin.setting_fields import DOC, PERSON
 from supple.render.schema_text import DOCUMENTED
 
 if TYPE_CHECKING:
@@ -73,9 +74,13 @@ def type_schema(kind: Any) -> dict[str, Any]:
     return {}
 
 
-def options_schema(cls: type | None, extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
+def options_schema(
+    cls: type | None, extra: Mapping[str, Any] | None = None, *, person: bool = True
+) -> dict[str, Any]:
     """The table an attrs options class is structured from: one property per field, the fields
-    without a default required, nothing else allowed (``extra``: more properties)."""
+    without a default required, nothing else allowed (``extra``: more properties). A field's
+    ``supple.setting(doc=...)`` becomes its description; ``person=False`` leaves out the fields
+    only the person may set (for a routine's table)."""
     properties: dict[str, Any] = dict(extra or {})
     required: list[str] = []
     if cls is not None:
@@ -85,7 +90,11 @@ def options_schema(cls: type | None, extra: Mapping[str, Any] | None = None) -> 
             hints = {}
         for field in attrs.fields(cls):
             name = field.alias or field.name
+            if not person and field.metadata.get(PERSON):
+                continue
             schema = type_schema(hints.get(field.name, Any))
+            if field.metadata.get(DOC):
+                schema["description"] = str(field.metadata[DOC])
             if field.converter is not None and schema.get("type") not in (None, "string"):
                 schema = {"anyOf": [schema, {"type": "string"}]}  # converted, e.g. "30s"
             default = field.default
@@ -128,11 +137,11 @@ def _strategy_table(strategies: Mapping[str, Any], default: str, key: str) -> di
     }
 
 
-def _named_tables(items: Mapping[str, Any], what: str) -> dict[str, Any]:
+def _named_tables(items: Mapping[str, Any], what: str, *, person: bool = True) -> dict[str, Any]:
     properties = {}
     for name in sorted(items):
         try:
-            table = options_schema(items[name].options)
+            table = options_schema(items[name].options, person=person)
         except Exception:
             table = {"type": "object"}
         table["description"] = f"{what} {name!r}: {items[name].summary}"
@@ -216,7 +225,7 @@ def routine_schema(registry: Registry) -> dict[str, Any]:
                 "allow": {"type": "array", "maxItems": 0, "description": "a routine cannot waive safety "
                           "rules: waive one in the profile or with --allow"}}},
             "export": _named_tables(registry.exporters, "options of the exporter"),
-            "plugins": _named_tables(registry.settings, "settings of the plugin"),
+            "plugins": _named_tables(registry.settings, "settings of the plugin", person=False),
         },
     }
 
