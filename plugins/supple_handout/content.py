@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from supple_handout.tailor import tailored
-from supple_handout.weeks import (
+from supple.words import (
     DAYS,
     Weeks,
     about_minutes,
@@ -24,6 +23,7 @@ from supple_handout.weeks import (
     short_date,
     week_span,
 )
+from supple_handout.tailor import tailored
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 

@@ -13,21 +13,20 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import supple
-from supple_markdown.escape import clean, yaml_value
-from supple_markdown.escape import text as esc
-from supple_markdown.tracking import tracking_log
-from supple_markdown.words import (
+from supple.words import (
     DAYS,
-    Weeks,
     about_minutes,
     day_month_year,
     join_words,
     long_date,
     plural,
     short_date,
-    week_dates,
     week_span,
 )
+from supple_markdown.escape import clean, yaml_value
+from supple_markdown.escape import text as esc
+from supple_markdown.tracking import tracking_log
+from supple_markdown.words import Weeks, week_dates
 
 if TYPE_CHECKING:
     from supple_markdown.options import HandoutOptions

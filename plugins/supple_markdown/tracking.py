@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import supple
-from supple_markdown.words import DAYS, short_date, week_dates
+from supple.words import DAYS, short_date
+from supple_markdown.words import week_dates
 
 if TYPE_CHECKING:
     from supple_markdown.options import HandoutOptions

@@ -1,14 +1,28 @@
-"""Dates in words and the plan's weeks (the doses each step has, phase by phase).
+"""Dates, lengths and a plan's weeks in plain English words, for exporters (public API).
 
-Dates and week days are spelled out here, not by ``strftime``, so the output never depends on
-the locale. The same decisions as the Markdown handout (plugins/supple_markdown/handout.py).
+Dates and week days are spelled out here, not by ``strftime``, so an output never depends on
+the locale. Every function returns generated text: escape it for your format like any other
+text (nothing here comes from a routine or a plugin, but a caller may pass such text to
+:func:`join_words`).
+
+>>> import datetime as dt
+>>> from supple import words
+>>> words.long_date(dt.date(2026, 12, 7)), words.date_range(dt.date(2026, 12, 28), dt.date(2027, 1, 3))
+('Monday 7 December 2026', '28 December 2026 to 3 January 2027')
+>>> words.about_minutes(545), words.join_words(["a", "b", "c"]), words.plural(6, "week")
+('about 9 min', 'a, b and c', '6 weeks')
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from supple.model.exercise import Dose
+    from supple.model.plan import Plan, Session
+    from supple.model.step import PlannedStep
 
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -52,11 +66,11 @@ def about_minutes(seconds: int) -> str:
     return f"about {hours} h {rest} min" if rest else f"about {hours} h"
 
 
-def join_words(words: Sequence[str]) -> str:
+def join_words(items: Sequence[str]) -> str:
     """``a``, ``a and b``, ``a, b and c``."""
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def plural(count: int, word: str) -> str:
@@ -70,28 +84,30 @@ def week_span(weeks: Sequence[int]) -> str:
 
 
 class Weeks:
-    """The plan's weeks: the first session of each week stands for the week."""
+    """A plan's weeks for a handout: the first session of each week stands for the week (every
+    session of a week has the week's doses). ``numbers`` are the weeks with sessions; ``steps``
+    every routine step done in some week, in routine order."""
 
-    def __init__(self, plan: Any) -> None:
+    def __init__(self, plan: Plan) -> None:
         self.plan = plan
         self.numbers = sorted({s.week for s in plan.sessions})
-        self.first = {n: plan.sessions_in_week(n)[0] for n in self.numbers}
-        steps: dict[int, Any] = {}
+        self.first: dict[int, Session] = {n: plan.sessions_in_week(n)[0] for n in self.numbers}
+        steps: dict[int, PlannedStep] = {}
         for number in self.numbers:
             for step in self.first[number].steps:
                 steps.setdefault(step.number, step)
         self.steps = [steps[n] for n in sorted(steps)]
 
-    def dose(self, week: int, step_number: int) -> Any:
-        """The dose of a step in a week (``None``: not done that week)."""
+    def dose(self, week: int, step_number: int) -> Dose | None:
+        """The dose of routine step ``step_number`` in ``week`` (``None``: not done that week)."""
         for step in self.first[week].steps:
             if step.number == step_number:
                 return step.dose
         return None
 
-    def phases(self, step_number: int) -> list[tuple[list[int], Any]]:
-        """Consecutive weeks with the same dose for one step."""
-        out: list[tuple[list[int], Any]] = []
+    def phases(self, step_number: int) -> list[tuple[list[int], Dose | None]]:
+        """Runs of consecutive weeks with one dose for a step (``None``: not done then)."""
+        out: list[tuple[list[int], Dose | None]] = []
         for week in self.numbers:
             dose = self.dose(week, step_number)
             if out and out[-1][1] == dose and out[-1][0][-1] == week - 1:
@@ -101,7 +117,7 @@ class Weeks:
         return out
 
     def week_dates(self, week: int) -> str:
-        """The dates of a week of the schedule (``""`` without one)."""
+        """The dates of ``week`` of the schedule, ``7 to 13 December 2026`` (``""`` without one)."""
         schedule = self.plan.routine.schedule
         if schedule is None:
             return ""
