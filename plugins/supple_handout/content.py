@@ -23,6 +23,7 @@ from supple.words import (
     short_date,
     week_span,
 )
+from supple_handout.media import embedded_image
 from supple_handout.tailor import tailored
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
@@ -78,6 +79,9 @@ def build(plan: Any, options: Any) -> dict[str, Any]:
         "log": _log(plan, weeks, options) if options.log else None,
         "disclaimer": DISCLAIMER,
     }
+    if not options.pictures:
+        for exercise in doc["exercises"]:
+            exercise["image"] = None
     cleaned: dict[str, Any] = _cleaned(doc)
     return cleaned
 
@@ -196,6 +200,7 @@ def _exercise(plan: Any, weeks: Weeks, step: Any, n: int, picture: tuple[str, fl
         sources.setdefault(source.title or source.ref, None)
     media = [{"kind": m.kind, "title": m.title, "where": m.url or m.path, "licence": m.licence,
               "attribution": m.attribution} for m in ex.media]
+    image = embedded_image(ex.media) if ex.media else None
     return {
         "n": str(n), "name": ex.name, "summary": ex.summary, "picture": picture[0],
         "width": picture[1],
@@ -203,7 +208,7 @@ def _exercise(plan: Any, weeks: Weeks, step: Any, n: int, picture: tuple[str, fl
         "breathing": ex.breathing, "note": step.note or "", "cautions": cautions,
         "omitted": (f"{plural(omitted, 'caution')} about conditions your profile does not list "
                     "left out." if omitted else ""),
-        "easier": easier, "sources": list(sources), "media": media,
+        "easier": easier, "sources": list(sources), "media": media, "image": image,
     }
 
 

@@ -36,6 +36,7 @@ th{background:var(--soft)}
 .programme td.pic{width:34%;text-align:center}
 .programme td.pic svg{margin:0 auto}
 svg{display:block;max-width:100%;height:auto}
+figure.media{margin:.3rem 0}figure.media img{display:block;max-width:100%;max-height:12rem}
 .stop{border:2px solid var(--accent);border-radius:6px;padding:.4em .8em;margin:.6em 0}
 .stop h2{border:0;margin:.1em 0;color:var(--accent)}
 .small{font-size:.85em;color:var(--muted)}
@@ -104,6 +105,21 @@ def _svg(item: dict[str, Any]) -> str:
     return svg.replace("<svg ", f'<svg style="width:{width:.1f}%" ', 1)
 
 
+def _image(image: dict[str, str]) -> str:
+    """A plugin's image as a data address in ``<img>`` (no script runs, nothing is fetched),
+    credited under it. ``data`` is base64 (letters, digits, ``+/=``), checked again here."""
+    from supple_handout.media import MIME
+
+    data = image["data"]
+    if image["format"] not in MIME or data.strip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/="):
+        return ""
+    credit = f"{t(image['title'])}. " if image["title"] else ""
+    return (f'<figure class="media"><img alt="{t(image["title"] or "picture")}" '
+            f'src="data:{MIME[image["format"]]};base64,{data}">'
+            f'<figcaption class="small">{credit}Licence {t(image["licence"])}; by '
+            f'{t(image["attribution"])}</figcaption></figure>')
+
+
 def _dl(pairs: list[list[str]]) -> list[str]:
     if not pairs:
         return []
@@ -165,6 +181,8 @@ def _exercises(doc: dict[str, Any]) -> list[str]:
         out.append(f"<h3>{t(ex['n'])}. {t(ex['name'])} "
                    f'<span class="dose">{t("; ".join(ex["dose"]))}</span></h3>')
         left = [_svg(ex)] if ex["picture"] else []
+        if ex["image"]:
+            left.append(_image(ex["image"]))
         if ex["summary"]:
             left.append(f'<p class="small">{t(ex["summary"])}</p>')
         right = [_items("ol", ex["steps"])] if ex["steps"] else []

@@ -37,7 +37,23 @@ def inputs(doc: dict[str, Any], options: Any, revised: dt.date | None) -> dict[s
         "region": region[:2].lower() if len(region) == 2 else "",
         "date": [revised.year, revised.month, revised.day] if revised else None,
     }
-    return {"doc": json.dumps(doc), "settings": json.dumps(settings)}
+    return {"doc": json.dumps(_with_image_bytes(doc)), "settings": json.dumps(settings)}
+
+
+def _with_image_bytes(doc: dict[str, Any]) -> dict[str, Any]:
+    """The document with each embedded image's base64 ``data`` as a list of byte values, which
+    Typst's ``bytes()`` takes (Typst has no base64 decoder)."""
+    import base64
+
+    exercises = []
+    for exercise in doc.get("exercises", []):
+        image = exercise.get("image")
+        if image:
+            kept = {k: v for k, v in image.items() if k != "data"}
+            kept["bytes"] = list(base64.b64decode(image["data"], validate=True))
+            exercise = {**exercise, "image": kept}
+        exercises.append(exercise)
+    return {**doc, "exercises": exercises}
 
 
 def typeset(doc: dict[str, Any], options: Any, revised: dt.date | None) -> bytes:
