@@ -167,3 +167,29 @@ def test_a_third_party_timing_strategy_that_follows_the_contract_is_paced_right(
     Runner(timeline, clock, NoKeys(clock), screen).run()
     assert [e[2] for e in screen.events if e[0] == "beat"] == [
         0, 3, 4, 7, 8, 11, 12, 15, 16, 19, 20, 23]
+
+
+# exercise-set files -------------------------------------------------------------------------
+
+def _set_with(dose: dict) -> dict:
+    return {"set": {"name": "mine", "title": "Mine"}, "exercises": [{
+        "id": "walk", "name": "Walk", "summary": "Walk.", "kind": "mobility", "position": "standing",
+        "sources": [{"ref": "my physio"}], "dose": dose}]}
+
+
+def test_an_exercise_file_may_give_a_pyramid_a_duration_a_distance_and_a_level():
+    from supple.io.exercise_file import exercise_set_from_dict
+
+    dose = exercise_set_from_dict(_set_with({"reps": [12, 10, 8]}), "mine.toml").exercises[0].dose
+    assert (dose.sets, dose.reps, dose.set_reps) == (3, 12, (12, 10, 8))
+    walk = exercise_set_from_dict(
+        _set_with({"duration": "20m", "distance_m": 1500, "level": "brisk"}), "mine.toml").exercises[0].dose
+    assert walk.describe() == "20 min, 1.5 km, level brisk"
+
+
+def test_an_exercise_file_pyramid_that_does_not_fit_its_sets_is_located():
+    from supple.io.exercise_file import exercise_set_from_dict
+
+    with pytest.raises(supple.InputError) as caught:
+        exercise_set_from_dict(_set_with({"sets": 4, "reps": [12, 10, 8]}), "mine.toml")
+    assert "exercises[1].dose: 3 repetition counts for 4 sets" in str(caught.value)
