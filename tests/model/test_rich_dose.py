@@ -193,3 +193,22 @@ def test_an_exercise_file_pyramid_that_does_not_fit_its_sets_is_located():
     with pytest.raises(supple.InputError) as caught:
         exercise_set_from_dict(_set_with({"sets": 4, "reps": [12, 10, 8]}), "mine.toml")
     assert "exercises[1].dose: 3 repetition counts for 4 sets" in str(caught.value)
+
+
+def test_week_changes_show_a_raised_duration_and_a_level_as_text():
+    from supple.model.exercise import Dose
+    from supple.render.text import _dose_change
+
+    assert _dose_change(Dose(duration_s=600), Dose(duration_s=720)) == "duration 10 min -> 12 min"
+    assert _dose_change(Dose(level="easy"), Dose(level="brisk")) == "level easy -> brisk"
+    assert _dose_change(Dose(), Dose(distance_m=400)) == "distance default -> 400 m"
+    assert _dose_change(Dose(set_reps=(12, 10, 8)), Dose(set_reps=(14, 12, 10))) == "reps 12/10/8 -> 14/12/10"
+
+
+def test_the_run_screen_counts_the_repetitions_of_each_set_of_an_alternating_pyramid():
+    from supple.guide.screen import segment_text
+
+    timeline = _steady(_planned(supple.Dose(set_reps=(3, 2), per_side=True, alternate=True)))
+    labels = [segment_text(timeline, i) for i, s in enumerate(timeline.segments) if s.kind == "work"]
+    assert len(labels) == 2 * 3 + 2 * 2  # one per repetition and side
+    assert "rep 3/3, set 1/2, left side" in labels[4] and "rep 2/2, set 2/2, right side" in labels[-1]
