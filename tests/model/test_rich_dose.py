@@ -51,8 +51,11 @@ def test_a_pyramid_takes_its_sets_from_the_list_and_its_reps_from_the_largest_se
 def test_a_pyramid_that_does_not_fit_its_sets_or_reps_is_refused():
     with pytest.raises(ValueError, match="3 repetition counts for 4 sets"):
         supple.Dose(sets=4, set_reps=(12, 10, 8))
-    with pytest.raises(ValueError, match="largest"):
-        supple.Dose(reps=10, set_reps=(12, 10, 8))
+    # another reps moves every set (so a progression's attrs.evolve(dose, reps=N) keeps the shape)
+    assert supple.Dose(reps=10, set_reps=(12, 10, 8)).set_reps == (10, 8, 6)
+    import attrs
+
+    assert attrs.evolve(supple.Dose(set_reps=(12, 10, 8)), reps=2).set_reps == (2, 1, 1)
     with pytest.raises(ValueError):
         supple.Dose(set_reps=(12, 0, 8))
 

@@ -79,3 +79,19 @@ def test_the_html_handout_shows_them_escaped(routine):
     out = _out("export", "--to", "html", str(routine))
     assert "12/10/8 reps" in out
     assert "level &lt;b&gt;*easy*&lt;/b&gt; [x](y)" in out and "<b>*easy*" not in out
+
+
+def test_the_pdf_handout_receives_them_as_data_for_typst(routine):
+    """The PDF is typeset by typst from JSON data (``sys.inputs``), shown with ``text``: never markup."""
+    from supple.testing import make_registry, plan_routine
+    from supple_handout.content import build
+    from supple_handout.options import HandoutOptions
+    from supple_handout.pdf import inputs
+
+    plan = plan_routine(str(routine), make_registry(builtins=True))
+    doc = build(plan, HandoutOptions())
+    lines = [line for ex in doc["exercises"] for line in ex["dose"]]
+    assert any("12/10/8 reps" in line for line in lines)
+    assert any(f"10 min, 1.5 km, level {LEVEL}" in line for line in lines)
+    data = json.loads(inputs(doc, HandoutOptions(), None)["doc"])
+    assert data == json.loads(json.dumps(doc))

@@ -81,7 +81,8 @@ class Dose:
 
     ``set_reps`` gives each set its own count (a 12/10/8 pyramid); when given, its length is
     ``sets`` (``sets`` may be left at 1 to take its length) and ``reps`` is the largest of them
-    (filled in when left at 0), so code that reads ``reps`` stays on the safe side.
+    (filled in when left at 0), so code that reads ``reps`` stays on the safe side; another
+    ``reps`` moves every set by as much (``attrs.evolve(dose, reps=14)`` gives 14/12/10).
     ``duration_s`` is continuous work (a 10 min walk): each set is one phase that long.
     ``distance_m`` an optional distance and ``level`` an optional free-text level ("easy",
     "level 2"), both data shown with the dose.
@@ -117,8 +118,10 @@ class Dose:
         top = max(self.set_reps)
         if self.reps == 0:
             object.__setattr__(self, "reps", top)
-        elif self.reps != top:
-            raise ValueError(f"reps ({self.reps}) must be the largest of set_reps {self.set_reps!r}")
+        elif self.reps != top:  # ``attrs.evolve(dose, reps=N)``: every set moves, keeping the shape
+            moved = tuple(max(1, n + self.reps - top) for n in self.set_reps)
+            object.__setattr__(self, "set_reps", moved)
+            object.__setattr__(self, "reps", max(moved))
 
     @property
     def reps_per_set(self) -> int:
