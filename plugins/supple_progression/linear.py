@@ -33,6 +33,9 @@ class LinearOptions:
     min_reps: int | None = number(None, 1, 500)
     min_hold: int | str | None = seconds(None, 1, 600)
     min_sets: int | None = number(None, 1, 20)
+    duration: int | str = seconds(0, -1800, 1800)
+    max_duration: int | str | None = seconds(None, 1, 14400)
+    min_duration: int | str | None = seconds(None, 1, 14400)
 
 
 # quantity -> (option name, Dose attribute, unit for messages, applies to the dose?)
@@ -40,6 +43,7 @@ _QUANTITIES = (
     ("reps", "reps", " reps", lambda dose: dose.reps > 0),
     ("hold", "hold_s", " s", lambda dose: dose.hold_s > 0),
     ("sets", "sets", " sets", lambda dose: True),
+    ("duration", "duration_s", " s", lambda dose: dose.duration_s > 0),
 )
 
 
@@ -78,21 +82,21 @@ def dose_for(
 def check(base: supple.Dose, options: LinearOptions | None) -> Iterator[str]:
     if options is None:  # the options themselves were wrong: that error is reported already
         return
-    if not (options.reps or options.hold or options.sets):
-        yield "linear changes nothing: give an increment for reps, hold or sets"
+    if not (options.reps or options.hold or options.sets or options.duration):
+        yield "linear changes nothing: give an increment for reps, hold, sets or duration"
         return
     for name, attribute, unit, _ in _QUANTITIES:
         start = getattr(base, attribute)
         cap = getattr(options, f"max_{name}")
         floor = getattr(options, f"min_{name}")
-        shown = f"{start}{unit}" if name != "hold" else supple.format_seconds(start)
+        shown = f"{start}{unit}" if unit != " s" else supple.format_seconds(start)
         if cap is not None and cap < start:
             yield f"max_{name} ({cap}) is below the starting dose ({shown})"
         if floor is not None and floor > start and start > 0:
             yield f"min_{name} ({floor}) is above the starting dose ({shown})"
-    for name, _attribute, _unit, step in _applicable(base, options):
+    for name, _attribute, unit, step in _applicable(base, options):
         every = "every week" if options.every == 1 else f"every {options.every} weeks"
-        amount = supple.format_seconds(abs(step)) if name == "hold" else f"{abs(step)}"
+        amount = supple.format_seconds(abs(step)) if unit == " s" else f"{abs(step)}"
         if step > 0 and getattr(options, f"max_{name}") is None:
             yield (
                 f"{name} goes up by {amount} {every} with no cap, so it would keep growing for "

@@ -43,7 +43,7 @@ def pause_progression(
             written = step.base_dose
             dose = supple.evolve(step.dose, **{
                 name: min(getattr(written, name), getattr(step.dose, name))
-                for name in ("sets", "reps", "hold_s", "load_kg")})
+                for name in ("sets", "reps", "hold_s", "load_kg", "duration_s")})
             step = supple.evolve(step, dose=dose, base_dose=None, progression="none",
                                  progression_options=None)
             changed.append(step)

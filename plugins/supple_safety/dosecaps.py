@@ -33,19 +33,27 @@ def _cites_001(exercise: supple.Exercise) -> bool:
     return any(source.ref == sources.ARTICLE_001_REF for source in exercise.sources)
 
 
+def repetitions(dose: supple.Dose) -> int:
+    """The repetitions a dose does on one side: each set's own count (a pure hold is one)."""
+    return sum(dose.set_reps) if dose.set_reps else dose.sets * dose.reps_per_set
+
+
 def _extension_cap(dose: supple.Dose, allowance: int) -> supple.Dose | None:
-    """``dose`` within ``allowance`` repetitions in all (``None`` when it already is)."""
-    if dose.sets * dose.reps_per_set <= allowance:
+    """``dose`` within ``allowance`` repetitions in all (``None`` when it already is). A
+    continuous duration is no count at all: it becomes repetitions within the allowance."""
+    if repetitions(dose) <= allowance and not dose.duration_s:
         return None
-    return supple.evolve(dose, sets=1, reps=min(dose.reps_per_set, allowance))
+    return supple.evolve(dose, sets=1, reps=min(dose.reps_per_set, allowance), duration_s=0)
 
 
 def _foam_cap(dose: supple.Dose, sets_left: int) -> supple.Dose | None:
-    """``dose`` within the session's foam-rolling allowance (``None`` when it already is)."""
+    """``dose`` within the session's foam-rolling allowance (``None`` when it already is); the
+    largest set of a pyramid is capped (the others move with it), and a continuous duration
+    becomes at most the rolls of a set."""
     sets = min(dose.sets, sets_left)
-    reps = min(dose.reps, FOAM_MAX_REPS)
+    reps = min(dose.reps or (FOAM_MAX_REPS if dose.duration_s else 0), FOAM_MAX_REPS)
     rest = max(dose.rest_s, FOAM_MIN_REST_S) if sets > 1 else dose.rest_s
-    new = supple.evolve(dose, sets=sets, reps=reps, rest_s=rest)
+    new = supple.evolve(dose, sets=sets, reps=reps, rest_s=rest, duration_s=0)
     return new if new != dose else None
 
 
@@ -70,7 +78,7 @@ def apply(steps: Sequence[supple.PlannedStep], context: supple.SafetyContext) ->
             gone = extension_left <= 0
             new = None if gone else _extension_cap(step.dose, extension_left)
             if not context.is_waived(EXTENSION_RULE) and not gone:
-                extension_left -= (new or step.dose).sets * (new or step.dose).reps_per_set
+                extension_left -= repetitions(new or step.dose)
             if new is not None or gone:
                 cap = (EXTENSION_RULE, new, sources.EXTENSION_CAP, gone,
                        f"article 001 does standing backward bends at most {EXTENSION_MAX_REPS} "

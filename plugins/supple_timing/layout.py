@@ -5,7 +5,9 @@ side, one ``work`` segment holds all the repetitions of that set on that side (e
 takes the tempo plus its hold at the end position), or one ``hold`` segment for a held stretch
 without repetitions; ``switch`` separates the left side from the right, and ``rest`` separates
 the sets; a dose that alternates sides (``Dose.alternate``) has one segment per repetition and
-side instead (left, right, left...), without switches. Segments are per set and side rather
+side instead (left, right, left...), without switches. A set of a pyramid (``Dose.set_reps``)
+takes its own count; a dose with a continuous ``duration_s`` has one work segment of that length
+per set and side. Segments are per set and side rather
 than per repetition so that a year-long plan stays small; a timer can split a work segment by
 the step's dose (``reps``, ``tempo_s``, ``hold_s``).
 
@@ -58,22 +60,24 @@ def gentle_pace(step: supple.PlannedStep, options: Any) -> Pace:
     )
 
 
-def _set_side_seconds(dose: supple.Dose, pace: Pace) -> float:
+def _set_side_seconds(dose: supple.Dose, pace: Pace, set_number: int = 1) -> float:
+    if dose.duration_s:  # continuous work: one phase as long as the duration
+        return dose.duration_s
     if dose.reps:
-        return dose.reps * (pace.tempo + dose.hold_s)
+        return dose.reps_in_set(set_number) * (pace.tempo + dose.hold_s)
     return dose.hold_s if dose.hold_s else pace.tempo
 
 
 def _alternating(dose: supple.Dose) -> bool:
     """The sides take turns repetition by repetition (``Dose.alternate``)."""
-    return bool(dose.per_side and dose.alternate and dose.reps > 1)
+    return bool(dose.per_side and dose.alternate and dose.reps > 1 and not dose.duration_s)
 
 
 def step_seconds(dose: supple.Dose, pace: Pace) -> float:
     """The seconds one step takes with ``dose`` at ``pace``: exactly the sum of the segments
     :func:`step_segments` makes for it."""
     sides = 2 if dose.per_side else 1
-    total = pace.transition + dose.sets * sides * _set_side_seconds(dose, pace)
+    total = pace.transition + sides * sum(_set_side_seconds(dose, pace, n) for n in range(1, dose.sets + 1))
     if not _alternating(dose):  # alternating sides turn as they go: no switch
         total += dose.sets * (sides - 1) * pace.switch
     total += (dose.sets - 1) * pace.rest
@@ -89,21 +93,24 @@ def step_segments(position: int, step: supple.PlannedStep, pace: Pace) -> list[s
     if pace.transition:
         segments.append(Segment("transition", pace.transition, position, f"Get ready: {name}"))
     sides = ("left", "right") if dose.per_side else (None,)
-    seconds = _set_side_seconds(dose, pace)
-    if dose.reps:
-        kind = "work"
-        label = f"{name}: {dose.reps} reps" + (
-            f", hold {supple.format_seconds(dose.hold_s)} each" if dose.hold_s else ""
-        )
-    elif dose.hold_s:
-        kind, label = "hold", f"Hold: {name}"
-    else:
-        kind, label = "work", name
     for set_number in range(1, dose.sets + 1):
+        seconds = _set_side_seconds(dose, pace, set_number)
+        reps = dose.reps_in_set(set_number)
+        if dose.duration_s:
+            kind, label = "work", f"{name}: {supple.format_seconds(dose.duration_s)}"
+        elif dose.reps:
+            kind = "work"
+            label = f"{name}: {reps} reps" + (
+                f", hold {supple.format_seconds(dose.hold_s)} each" if dose.hold_s else ""
+            )
+        elif dose.hold_s:
+            kind, label = "hold", f"Hold: {name}"
+        else:
+            kind, label = "work", name
         if _alternating(dose):  # one segment per repetition and side: left, right, left...
-            for rep in range(1, dose.reps + 1):
+            for rep in range(1, reps + 1):
                 for side in sides:
-                    segments.append(Segment(kind, seconds / dose.reps, position, label, set=set_number,
+                    segments.append(Segment(kind, seconds / reps, position, label, set=set_number,
                                             rep=rep, side=side))
             if set_number < dose.sets and pace.rest:
                 segments.append(Segment("rest", pace.rest, position, "Rest", set=set_number))

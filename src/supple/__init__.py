@@ -78,6 +78,10 @@ _EXPORTS: dict[str, str] = {
     "Segment": "supple.model.plan",
     "Session": "supple.model.plan",
     "Timeline": "supple.model.plan",
+    "format_distance": "supple.model.exercise",
+    # the pacing contract of `supple run` (docs/guided-sessions.md)
+    "Beat": "supple.guide.pacing",
+    "beats": "supple.guide.pacing",
     # the session log, as progression strategies and scripts read it
     "SessionRecord": "supple.guide.history",
     "StepHistory": "supple.guide.history",
@@ -109,6 +113,7 @@ _EXPORTS: dict[str, str] = {
 
 __all__ = [
     "Arrow",
+    "Beat",
     "BundledRoutine",
     "Catalogue",
     "CatalogueEntry",
@@ -157,8 +162,10 @@ __all__ = [
     "Timeline",
     "TimingStrategy",
     "__version__",
+    "beats",
     "build_plan",
     "describe_exclusion",
+    "format_distance",
     "evolve",
     "exclude_steps",
     "export_plan",
@@ -193,8 +200,16 @@ _T = TypeVar("_T", bound="AttrsInstance")
 
 
 def evolve(instance: _T, **changes: Any) -> _T:
-    """A copy of a frozen supple object with some fields changed (``attrs.evolve``)."""
+    """A copy of a frozen supple object with some fields changed (``attrs.evolve``).
+
+    A :class:`Dose` with per-set repetitions keeps its shape: a new ``reps`` (the largest set)
+    moves every set by as much, a new ``sets`` drops or repeats the last sets."""
     import attrs
+
+    from supple.model.exercise import Dose, adapt_dose
+
+    if isinstance(instance, Dose):
+        changes = adapt_dose(instance, changes)
 
     # mypy's attrs plugin checks ``changes`` only against a concrete class, not a type variable
     return attrs.evolve(instance, **changes)  # type: ignore[misc]
@@ -215,13 +230,14 @@ if TYPE_CHECKING:  # what a type checker sees: the same names, imported directly
     from supple.figure.model import Arrow, Illustration, Pose, Prop
     from supple.figure.render import natural_size, render_svg
     from supple.guide.history import SessionRecord, StepHistory, load_history, step_history
+    from supple.guide.pacing import Beat, beats
     from supple.io.convert import structure
     from supple.io.exercise_file import load_exercise_set
     from supple.io.files import write_atomic
     from supple.io.profile_file import load_profile
     from supple.io.routine_file import load_routine
     from supple.model.durations import format_seconds, parse_duration
-    from supple.model.exercise import Dose, Exercise, ExerciseSet, Source
+    from supple.model.exercise import Dose, Exercise, ExerciseSet, Source, format_distance
     from supple.model.media import Media
     from supple.model.plan import DISCLAIMER, Plan, SafetyFinding, Segment, Session, Timeline
     from supple.model.profile import Profile

@@ -133,7 +133,8 @@ def test_json_round_trip(fields):
     # surrogate code points are not text: two escaped would read back as another character
     assert step["name"] == re.sub("[\ud800-\udfff]", "", fields["name"])
     assert set(step) == {"exercise", "set", "name", "step", "sets", "reps", "hold_s", "per_side",
-                         "rest_s", "tempo_s", "load_kg", "alternate", "note"}
+                         "rest_s", "tempo_s", "load_kg", "alternate", "set_reps",
+                         "duration_s", "distance_m", "level", "note"}
 
 
 pypandoc = pytest.importorskip("pypandoc")

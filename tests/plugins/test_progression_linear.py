@@ -222,3 +222,15 @@ def test_the_docs_progression_strategy_example_works_as_a_plugin():
             '[[steps]]\nexercise = "drill"\n',
             registry,
         )
+
+
+def test_a_pyramid_keeps_its_shape_and_its_largest_set_is_capped():
+    doses = weeks(supple.Dose(set_reps=(12, 10, 8)), LinearOptions(reps=2, max_reps=16), count=5)
+    assert [d.set_reps for d in doses] == [(12, 10, 8), (14, 12, 10), (16, 14, 12), (16, 14, 12), (16, 14, 12)]
+    assert [d.describe() for d in doses[:2]] == ["12/10/8 reps", "14/12/10 reps"]
+
+
+def test_a_continuous_duration_grows_up_to_its_cap():
+    doses = weeks(supple.Dose(duration_s=600), LinearOptions(duration="2m", max_duration="15m"), count=5)
+    assert [d.duration_s for d in doses] == [600, 720, 840, 900, 900]
+    assert "max_duration" in " ".join(linear.check(supple.Dose(duration_s=600), LinearOptions(duration=60)))

@@ -112,3 +112,31 @@ def test_dose_caps_can_be_waived_by_name_and_say_so(registry):
     assert [s.exercise.id for s in plan.sessions[0].steps] == ["roller", "hourly"]
     assert plan.waived == ("foam-roller-dose",)
     assert {(f.rule, f.action) for f in plan.safety} == {("foam-roller-dose", "waived")}
+
+
+def test_a_pyramid_cannot_escape_the_foam_roller_cap_and_progression_keeps_its_shape(registry):
+    text = routine(("roller", "reps = [15, 12, 9]\nrest = \"30s\""), ("arch-other", "reps = [6, 4, 2]"),
+                   extra='[progression]\nstrategy = "more"\n')
+    plan = plan_routine(text, registry)
+    for week in (1, 2, 3):
+        roller = doses(plan, week)["roller"]
+        assert roller.sets <= 2 and max(roller.set_reps) <= 10 and roller.reps <= 10, roller
+    assert doses(plan, 1)["roller"].set_reps == (10, 7)  # the largest capped, the others move with it
+    # progression raises every set of a pyramid the same (+2 a week here), keeping its shape
+    assert [doses(plan, w)["arch-other"].set_reps for w in (1, 2, 3)] == [(6, 4, 2), (8, 6, 4), (10, 8, 6)]
+    assert "10/7 reps" in next(f for f in plan.safety if f.rule == "foam-roller-dose").reason
+
+
+def test_a_duration_cannot_escape_the_caps(registry):
+    text = routine(("roller", 'duration = "10m"'), ("arch-001", 'duration = "5m"'))
+    got = doses(plan_routine(text, registry))
+    assert got["roller"].duration_s == 0 and got["roller"].reps <= 10 and got["roller"].sets <= 2
+    assert got["arch-001"].duration_s == 0 and got["arch-001"].sets * got["arch-001"].reps_per_set <= 3
+
+
+def test_a_pyramid_of_standing_backward_bends_counts_every_set(registry):
+    text = routine(("arch-001", "reps = [2, 1]"), ("arch-001", "reps = [2, 1]"))
+    plan = plan_routine(text, registry)
+    steps = plan.sessions[0].steps
+    assert sum(s.dose.total_reps for s in steps if s.exercise.id == "arch-001") <= 3
+    assert steps[0].dose.set_reps == (2, 1)  # 3 repetitions: within the cap as written

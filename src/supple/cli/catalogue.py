@@ -174,7 +174,7 @@ def exercise(ctx: click.Context, exercise_id: str, as_json: bool, picture: str |
 
     ex = entry.exercise
     out = [f"{safe(ex.name)} [{entry.ref}]", *wrap(ex.summary, ""), ""]
-    out.append(f"Kind: {ex.kind}    Position: {ex.position}    Dose: {ex.dose.describe()}")
+    out.append(f"Kind: {ex.kind}    Position: {ex.position}    Dose: {safe(ex.dose.describe())}")
     if ex.regions:
         out.append(f"Regions: {', '.join(ex.regions)}")
     if ex.equipment:

@@ -7,7 +7,11 @@ its repetitions: each repetition takes the tempo, then its hold at the end posit
 the person is paced repetition by repetition at the strategy's tempo. The split uses only the
 segment's length and the step's dose, so it works for any strategy laid out that way.
 
-A segment that already stands for one repetition (its ``rep`` is set) is not split.
+A segment that already stands for one repetition (its ``rep`` is set) is not split. A set of a
+pyramid (``Dose.set_reps``) is split by its own count, found by the segment's ``set``; a dose
+with a continuous ``duration_s`` is not split: each of its work segments is one phase.
+This is the public pacing contract (docs/guided-sessions.md); :class:`Beat` and :func:`beats`
+are in the ``supple`` namespace.
 """
 
 from __future__ import annotations
@@ -41,18 +45,19 @@ def beats(timeline: Timeline, index: int) -> tuple[Beat, ...]:
     if not 0 <= segment.step < len(timeline.steps):
         return ()
     dose = timeline.steps[segment.step].dose
-    if dose.reps < 1:
+    if dose.reps < 1 or dose.duration_s:
         return ()
-    per_rep = segment.seconds / dose.reps
+    reps = dose.reps_in_set(segment.set) if segment.set else dose.reps
+    per_rep = segment.seconds / reps
     hold = min(float(dose.hold_s), per_rep)
     move = per_rep - hold
     out: list[Beat] = []
-    for number in range(1, dose.reps + 1):
+    for number in range(1, reps + 1):
         start = (number - 1) * per_rep
         if move > 0:
-            out.append(Beat(start, move, number, dose.reps, "move"))
+            out.append(Beat(start, move, number, reps, "move"))
         if hold > 0:
-            out.append(Beat(start + move, hold, number, dose.reps, "hold"))
+            out.append(Beat(start + move, hold, number, reps, "hold"))
     return tuple(out)
 
 

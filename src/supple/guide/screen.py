@@ -83,7 +83,7 @@ def segment_text(timeline: Timeline, index: int, *, short: bool = False) -> str:
     dose = step.dose if step else None
     if segment.kind in ("work", "hold"):
         if dose and dose.reps_per_set > 1 and segment.rep:
-            details.append(f"rep {segment.rep}/{dose.reps_per_set}")
+            details.append(f"rep {segment.rep}/{dose.reps_in_set(segment.set)}")
         if dose and dose.sets > 1 and segment.set:
             details.append(f"set {segment.set}/{dose.sets}")
         if segment.side:
@@ -114,7 +114,7 @@ def step_line(timeline: Timeline, position: int) -> str:
     step = _step(timeline, position)
     if step is None:
         return step_name(timeline, position)
-    return f"{safe(step.exercise.name)} ({step.dose.describe()})"
+    return f"{safe(step.exercise.name)} ({safe(step.dose.describe())})"
 
 
 def next_up(timeline: Timeline, index: int) -> str:

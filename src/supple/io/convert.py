@@ -78,6 +78,16 @@ def _converter() -> cattrs.Converter:
 
     conv.register_structure_hook(str | list[str], str_or_list)
 
+    def int_or_list(value: Any, _: Any) -> int | list[int]:
+        if isinstance(value, list):
+            return conv.structure(value, list[int])
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        raise TypeError(f"expected a whole number, got {_describe(value)} (or a list, one per set)")
+
+    conv.register_structure_hook(int | list[int], int_or_list)
+    conv.register_structure_hook(int | list[int] | None, lambda v, t: None if v is None else int_or_list(v, t))
+
     def strict_list(value: Any, type_: Any) -> list[Any]:
         if not isinstance(value, list):
             raise TypeError(f"expected a list, got {_describe(value)}")

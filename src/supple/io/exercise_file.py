@@ -31,12 +31,15 @@ class _SetTable:
 @attrs.define
 class _DoseTable:
     sets: int = 1
-    reps: int = 0
+    reps: int | list[int] = 0
     hold: Seconds = Seconds(0)
     per_side: bool = False
     rest: Seconds = Seconds(0)
     tempo: float | None = None
     load_kg: float = 0
+    duration: Seconds = Seconds(0)
+    distance_m: float | None = None
+    level: str | None = None
 
 
 @attrs.define
@@ -104,9 +107,12 @@ def exercise_set_from_dict(data: dict[str, Any], file: str) -> ExerciseSet:
 
 def _exercise(table: _ExerciseTable, file: str, key: str) -> Exercise:
     try:
-        dose = Dose(sets=table.dose.sets, reps=table.dose.reps, hold_s=table.dose.hold,
+        reps = table.dose.reps
+        dose = Dose(sets=table.dose.sets, reps=0 if isinstance(reps, list) else reps,
+                    set_reps=tuple(reps) if isinstance(reps, list) else (), hold_s=table.dose.hold,
                     per_side=table.dose.per_side, rest_s=table.dose.rest, tempo_s=table.dose.tempo,
-                    load_kg=table.dose.load_kg)
+                    load_kg=table.dose.load_kg, duration_s=table.dose.duration,
+                    distance_m=table.dose.distance_m, level=table.dose.level)
     except (TypeError, ValueError) as exc:
         raise InputError.at(str(exc), file, f"{key}.dose") from None
     fields = attrs.asdict(table, recurse=False)

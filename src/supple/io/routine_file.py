@@ -19,8 +19,8 @@ import attrs
 from supple import limits
 from supple.errors import InputError, Problem, Problems
 from supple.io.convert import Seconds, _describe, structure
+from supple.io.step_dose import dose_problems, dose_values
 from supple.io.toml import read_toml
-from supple.model.dose_fields import DOSE_FIELDS
 from supple.model.routine import (
     WEEKDAYS,
     Routine,
@@ -62,12 +62,15 @@ class _ScheduleTable:
 class _StepTable:
     exercise: str
     sets: int | None = None
-    reps: int | None = None
+    reps: int | list[int] | None = None
     hold: Seconds | None = None
     per_side: bool | None = None
     rest: Seconds | None = None
     tempo: float | None = None
     load_kg: float | None = None
+    duration: Seconds | None = None
+    distance_m: float | None = None
+    level: str | None = None
     note: str = ""
 
 
@@ -227,16 +230,7 @@ def _step(raw: Any, number: int, file: str) -> Step:
         except InputError as exc:
             problems.extend(exc.problems)
     if table is not None:
-        for field in DOSE_FIELDS:
-            value = getattr(table, field.key)
-            if value is None or field.low is None or field.high is None:
-                continue
-            name, low, high, unit = field.key, field.low, field.high, field.unit
-            if value != value or value < low or value > high:  # NaN fails every comparison
-                problems.append(Problem(
-                    f"must be between {low} and {high}{unit}; got {value:g}{unit}"
-                    if isinstance(value, float) else f"must be between {low} and {high}{unit}; got {value}{unit}",
-                    file, f"{key}.{name}"))
+        problems.extend(dose_problems(table, file, key))
         if not table.exercise.strip():
             problems.append(Problem("must name an exercise", file, f"{key}.exercise"))
         bad = _text(table.note, file, f"{key}.note")
@@ -246,7 +240,7 @@ def _step(raw: Any, number: int, file: str) -> Step:
     assert table is not None
     return Step(
         number=number, exercise=table.exercise.strip(),
-        **{field.attribute: getattr(table, field.key) for field in DOSE_FIELDS},
+        **dose_values(table, _clean),
         note=_clean(table.note), timing=dict(timing), progression=progression,
     )
 

@@ -14,7 +14,9 @@ from supple import limits
 class DoseField(NamedTuple):
     """One field of :class:`supple.Dose`: ``attribute`` on the class, ``key`` in a routine file,
     ``label`` in words, ``unit`` (``" s"``, ``" kg"`` or empty), the range a file may give it
-    (``low`` to ``high``; ``None`` for a yes/no field), and whether a progression may raise it."""
+    (``low`` to ``high``; ``None`` for a yes/no or a text field), whether a progression may raise
+    it, and whether it is ``text`` (the level). ``reps`` in a file may also be a list, one count
+    per set: it fills :attr:`supple.Dose.set_reps` (``reps`` being the largest)."""
 
     attribute: str
     key: str
@@ -23,6 +25,7 @@ class DoseField(NamedTuple):
     low: float | None = None
     high: float | None = None
     progresses: bool = False
+    text: bool = False
 
 
 DOSE_FIELDS: tuple[DoseField, ...] = (
@@ -33,6 +36,9 @@ DOSE_FIELDS: tuple[DoseField, ...] = (
     DoseField("rest_s", "rest", "rest", " s", 0, limits.MAX_REST_S, True),
     DoseField("tempo_s", "tempo", "tempo", " s", 0, limits.MAX_TEMPO_S),
     DoseField("load_kg", "load_kg", "load", " kg", 0, limits.MAX_LOAD_KG, True),
+    DoseField("duration_s", "duration", "duration", " s", 0, limits.MAX_DURATION_S, True),
+    DoseField("distance_m", "distance_m", "distance", " m", 0, limits.MAX_DISTANCE_M),
+    DoseField("level", "level", "level", text=True),
 )
 
 #: The fields a routine's step may set, by their key in the file.

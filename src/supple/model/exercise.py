@@ -53,6 +53,20 @@ def _media_tuple(value: Iterable[Media]) -> tuple[Media, ...]:
     return tuple(value)
 
 
+def _set_reps(value: Iterable[int]) -> tuple[int, ...]:
+    return tuple(value)
+
+
+def _text_or_none(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"{attribute.name} must be text or None, got {value!r}")
+
+
+def _distance(instance: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
+    if value is not None:
+        non_negative(instance, attribute, value)
+
+
 @attrs.frozen
 class Dose:
     """How much of an exercise to do in one session.
@@ -65,8 +79,18 @@ class Dose:
     held, 0 for none. ``alternate`` (with ``per_side``): the sides take turns repetition by
     repetition (left, right, left...) instead of all of a set on the left, then on the right.
 
+    ``set_reps`` gives each set its own count (a 12/10/8 pyramid); when given, its length is
+    ``sets`` (``sets`` may be left at 1 to take its length) and ``reps`` is the largest of them
+    (filled in when left at 0), so code that reads ``reps`` stays on the safe side; another
+    ``reps`` moves every set by as much (``attrs.evolve(dose, reps=14)`` gives 14/12/10).
+    ``duration_s`` is continuous work (a 10 min walk): each set is one phase that long.
+    ``distance_m`` an optional distance and ``level`` an optional free-text level ("easy",
+    "level 2"), both data shown with the dose.
+
     >>> Dose(sets=2, reps=10, rest_s=30).total_reps
     20
+    >>> Dose(set_reps=(12, 10, 8)).describe()
+    '12/10/8 reps'
     """
 
     sets: int = attrs.field(default=1, validator=non_negative)
@@ -77,24 +101,63 @@ class Dose:
     tempo_s: float | None = None
     load_kg: float = attrs.field(default=0, validator=non_negative)
     alternate: bool = False
+    set_reps: tuple[int, ...] = attrs.field(default=(), converter=_set_reps)
+    duration_s: int = attrs.field(default=0, validator=non_negative)
+    distance_m: float | None = attrs.field(default=None, validator=_distance)
+    level: str | None = attrs.field(default=None, validator=_text_or_none)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.set_reps:
+            return
+        if any(not isinstance(n, int) or isinstance(n, bool) or n < 1 for n in self.set_reps):
+            raise ValueError(f"set_reps must be whole numbers of at least 1, got {self.set_reps!r}")
+        if len(self.set_reps) != self.sets:
+            if self.sets != 1:
+                raise ValueError(f"{len(self.set_reps)} repetition counts for {self.sets} sets")
+            object.__setattr__(self, "sets", len(self.set_reps))
+        top = max(self.set_reps)
+        if self.reps == 0:
+            object.__setattr__(self, "reps", top)
+        elif self.reps != top:  # ``attrs.evolve(dose, reps=N)``: every set moves, keeping the shape
+            moved = tuple(max(1, n + self.reps - top) for n in self.set_reps)
+            object.__setattr__(self, "set_reps", moved)
+            object.__setattr__(self, "reps", max(moved))
 
     @property
     def reps_per_set(self) -> int:
-        """Repetitions in one set (a pure hold counts as one)."""
+        """Repetitions in one set (a pure hold counts as one; the largest set of a pyramid)."""
         return max(self.reps, 1)
+
+    def reps_in_set(self, number: int) -> int:
+        """Repetitions in set ``number`` (counted from 1); a pure hold counts as one."""
+        if self.set_reps:
+            return self.set_reps[min(max(number, 1), len(self.set_reps)) - 1]
+        return self.reps_per_set
 
     @property
     def total_reps(self) -> int:
         """Repetitions in the whole dose, both sides counted."""
-        return self.sets * self.reps_per_set * (2 if self.per_side else 1)
+        per_dose = sum(self.set_reps) if self.set_reps else self.sets * self.reps_per_set
+        return per_dose * (2 if self.per_side else 1)
 
     def describe(self) -> str:
         """A short human-readable dose such as ``2 x 10 reps, hold 5 s, each side``."""
         parts = []
-        if self.reps:
+        if self.set_reps and len(set(self.set_reps)) > 1:
+            parts.append("/".join(str(n) for n in self.set_reps) + " reps")
+        elif self.reps:
             parts.append(f"{self.sets} x {self.reps} reps" if self.sets != 1 else f"{self.reps} reps")
+        elif self.duration_s:
+            time = format_seconds(self.duration_s)
+            parts.append(f"{self.sets} x {time}" if self.sets != 1 else time)
         elif self.sets != 1:
             parts.append(f"{self.sets} x")
+        if self.reps and self.duration_s:
+            parts.append(f"in {format_seconds(self.duration_s)}")
+        if self.distance_m is not None:
+            parts.append(format_distance(self.distance_m))
+        if self.level:
+            parts.append(f"level {self.level}")
         if self.hold_s:
             parts.append(f"hold {format_seconds(self.hold_s)}")
         if self.per_side:
@@ -105,6 +168,36 @@ class Dose:
             parts.append(f"rest {format_seconds(self.rest_s)} between sets")
         text = ", ".join(parts) or "once"
         return text.replace("x, ", "x ", 1)
+
+
+def format_distance(metres: float) -> str:
+    """A distance as people say it: ``400 m``, ``1.5 km``.
+
+    >>> format_distance(400), format_distance(1500), format_distance(0.5)
+    ('400 m', '1.5 km', '0.5 m')
+    """
+    if metres >= 1000:
+        return f"{metres / 1000:g} km"
+    return f"{metres:g} m"
+
+
+def adapt_dose(dose: Dose, changes: dict[str, Any]) -> dict[str, Any]:
+    """``changes`` to ``dose`` made to keep a per-set pyramid's shape: a new ``reps`` moves
+    every set by the same amount (none below 1), a new ``sets`` drops the last sets or repeats
+    the last one. Changes that give ``set_reps`` themselves are left alone."""
+    if not dose.set_reps or "set_reps" in changes:
+        return changes
+    sets = changes.get("sets", dose.sets)
+    reps = changes.get("reps", dose.reps)
+    if reps == 0 or sets == 0:
+        return {**changes, "set_reps": ()}
+    counts = list(dose.set_reps[:sets])
+    counts += [counts[-1]] * (sets - len(counts))
+    shift = reps - max(dose.set_reps)
+    counts = [max(1, n + shift) for n in counts]
+    if max(counts) != reps:  # sets dropped: the largest left decides
+        counts = [max(1, n + reps - max(counts)) for n in counts]
+    return {**changes, "set_reps": tuple(counts), "reps": max(counts)}
 
 
 @attrs.frozen

@@ -83,6 +83,8 @@ class StrategyChoice:
 class Step:
     """One ``[[steps]]`` entry. ``None`` fields fall back to the exercise's default dose.
 
+    ``set_reps`` holds a ``reps = [12, 10, 8]`` list (``reps`` then its largest, ``sets`` its length).
+
     ``number`` counts steps from 1 in file order; error messages and safety findings use it.
     """
 
@@ -95,6 +97,10 @@ class Step:
     rest_s: int | None = None
     tempo_s: float | None = None
     load_kg: float | None = None
+    duration_s: int | None = None
+    distance_m: float | None = None
+    level: str | None = None
+    set_reps: tuple[int, ...] | None = None
     note: str = ""
     timing: Mapping[str, Any] = attrs.field(factory=dict, converter=_freeze)
     progression: StrategyChoice | None = None

@@ -134,6 +134,12 @@ def resolve(routine: Routine, registry: Registry, profile: Profile | None = None
             for name in (field.attribute for field in DOSE_FIELDS)
             if getattr(step, name) is not None
         }
+        if step.set_reps:
+            overrides["set_reps"] = step.set_reps
+        elif base.set_reps and ("reps" in overrides or overrides.get("sets", base.sets) != base.sets):
+            overrides["set_reps"] = ()  # a step's own count is the same in every set
+        if step.duration_s and step.reps is None and step.hold_s is None:
+            overrides.update(reps=0, hold_s=0, set_reps=())  # continuous work, not repetitions
         dose = attrs.evolve(base, **overrides) if overrides else base
         step_timing = None
         if step.timing and timing is not None:

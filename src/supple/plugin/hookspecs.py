@@ -111,7 +111,8 @@ def supple_progression_strategies() -> Iterable[ProgressionStrategy]:
                     last.planned,
                     f"held at {last.planned.reps} reps: pain {last.pain_after} on {last.date}",
                 )
-            return attrs.evolve(base, reps=base.reps + options.reps * ((week - 1) // 2))
+            # supple.evolve keeps a pyramid's shape (reps = [12, 10, 8]): a new reps moves every set
+            return supple.evolve(base, reps=base.reps + options.reps * ((week - 1) // 2))
 
         @supple.hookimpl
         def supple_progression_strategies():

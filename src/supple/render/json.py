@@ -49,6 +49,10 @@ def dose_to_dict(dose: Dose) -> dict[str, Any]:
         "tempo_s": dose.tempo_s,
         "load_kg": _number(dose.load_kg),
         "alternate": dose.alternate,
+        "set_reps": list(dose.set_reps) or None,
+        "duration_s": dose.duration_s,
+        "distance_m": None if dose.distance_m is None else _number(dose.distance_m),
+        "level": dose.level,
     }
 
 

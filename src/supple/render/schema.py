@@ -165,10 +165,17 @@ def routine_schema(registry: Registry) -> dict[str, Any]:
     step_properties: dict[str, dict[str, Any]] = {
         "exercise": {"enum": exercises},
         "sets": {**number, "minimum": 1, "maximum": limits.MAX_SETS},
-        "reps": {**number, "minimum": 0, "maximum": limits.MAX_REPS},
+        "reps": {"anyOf": [
+            {**number, "minimum": 0, "maximum": limits.MAX_REPS},
+            {"type": "array", "minItems": 1, "maxItems": limits.MAX_SETS,
+             "items": {**number, "minimum": 1, "maximum": limits.MAX_REPS}},
+        ]},
         "hold": DURATION, "per_side": {"type": "boolean"}, "rest": DURATION,
         "tempo": {"type": "number", "minimum": 0, "maximum": limits.MAX_TEMPO_S},
         "load_kg": {"type": "number", "minimum": 0, "maximum": limits.MAX_LOAD_KG},
+        "duration": DURATION,
+        "distance_m": {"type": "number", "minimum": 0, "maximum": limits.MAX_DISTANCE_M},
+        "level": {"type": "string", "minLength": 1, "maxLength": limits.MAX_LEVEL},
         "note": {"type": "string", "maxLength": limits.MAX_TEXT},
     }
     step = {

@@ -39,12 +39,15 @@ DOCUMENTED: dict[tuple[str, str], str] = {
         '(see "Names" below; `supple check --fix` writes it for you)'
     ),
     ('steps', 'sets'): 'sets',
-    ('steps', 'reps'): 'repetitions per set; 0 for a pure hold',
+    ('steps', 'reps'): 'repetitions per set (a list gives each set its own count); 0 for a pure hold',
     ('steps', 'hold'): 'how long each repetition (or the pose) is held',
     ('steps', 'per_side'): 'do every set on the left and then on the right',
     ('steps', 'rest'): 'rest between sets',
     ('steps', 'tempo'): 'seconds one repetition takes (otherwise the timing strategy decides)',
     ('steps', 'load_kg'): 'a weight held',
+    ('steps', 'duration'): 'continuous work in each set, such as a walk (`"10m"`); paced as one phase',
+    ('steps', 'distance_m'): 'a distance to cover, shown with the dose (`1.5 km`)',
+    ('steps', 'level'): 'a level or intensity, shown with the dose (`"easy"`, `"level 2"`)',
     ('steps', 'note'): 'shown with the step in every output',
     ('profile', 'conditions'): (
         'conditions the safety filters act on, such as `osteoporosis`, `pregnancy`, `disc-'

@@ -165,7 +165,7 @@ def _step_lines(plan: Plan, session: Session) -> list[str]:
         ex = step.exercise
         extra = f" (about {format_seconds(seconds[position - 1])})" if seconds[position - 1] else ""
         lines.extend(wrap(
-            f"{safe(ex.name)} [{step.ref}]: {step.dose.describe()}{extra}",
+            f"{safe(ex.name)} [{step.ref}]: {safe(step.dose.describe())}{extra}",
             f"{position:>3}. ",
         ))
         if step.progression != plan.progression:
@@ -325,6 +325,8 @@ def _dose_change(old: Dose, new: Dose) -> str:
     parts = []
     for field in sorted(DOSE_FIELDS, key=lambda f: f.attribute == "per_side"):  # each side last
         a, b = getattr(old, field.attribute), getattr(new, field.attribute)
+        if field.attribute == "reps" and (old.set_reps or new.set_reps):  # a pyramid: every set
+            a, b = ("/".join(map(str, d.set_reps)) if d.set_reps else d.reps for d in (old, new))
         if a != b:
             parts.append(f"{field.label} {_show(field, a)} -> {_show(field, b)}")
     return ", ".join(parts)
@@ -332,6 +334,8 @@ def _dose_change(old: Dose, new: Dose) -> str:
 
 def _show(field: DoseField, value: object) -> str:
     """A dose field's value in words: ``30 s``, ``2 kg``, ``yes``, ``default``."""
+    if field.text:
+        return safe(str(value)) if value else "none"
     if field.low is None:
         return "yes" if value else "no"
     if value is None:
