@@ -9,6 +9,7 @@ import subprocess
 import sys
 import termios
 import time
+from pathlib import Path
 
 import pytest
 
@@ -69,18 +70,39 @@ class Terminal:
         os.write(self.fd, text.encode())
 
 
-def test_a_session_in_a_terminal_pauses_resumes_completes_and_is_logged(tmp_path):
+def start_session(tmp_path: Path) -> tuple[Path, dict[str, str], int, int, subprocess.Popen[bytes]]:
+    """`supple run ROUTINE --pain 1 --record` in a new pseudo-terminal, with its own data and
+    config folders: the routine, the environment, the terminal's two ends and the process."""
     routine = tmp_path / "pty.toml"
     routine.write_text(ROUTINE)
     env = dict(os.environ, TERM="xterm", SUPPLE_DATA_DIR=str(tmp_path / "data"),
                SUPPLE_CONFIG_DIR=str(tmp_path / "config"), COLUMNS="100", LINES="30")
     env.pop("NO_COLOR", None)
     master, slave = os.openpty()
-    before = termios.tcgetattr(slave)
     proc = subprocess.Popen(
         [sys.executable, "-m", "supple", "run", str(routine), "--pain", "1", "--record"],
         stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True,
     )
+    return routine, env, master, slave, proc
+
+
+def finish(proc: subprocess.Popen[bytes], term: Terminal, timeout: float) -> None:
+    """Wait for the command to end and read what it wrote last."""
+    proc.wait(timeout=timeout)
+    while term.read(0.1):
+        pass
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    """Kill the command if it is still running (a test that failed half way)."""
+    if proc.poll() is None:
+        proc.kill()
+        proc.wait()
+
+
+def test_a_session_in_a_terminal_pauses_resumes_completes_and_is_logged(tmp_path):
+    routine, env, master, slave, proc = start_session(tmp_path)
+    before = termios.tcgetattr(slave)
     term = Terminal(master)
     try:
         term.expect("Keys: space or p: pause/resume")
@@ -97,13 +119,9 @@ def test_a_session_in_a_terminal_pauses_resumes_completes_and_is_logged(tmp_path
         term.send("\r")  # no
         term.expect("How did it feel?")
         term.send("hard\r")
-        proc.wait(timeout=10)
-        while term.read(0.1):
-            pass
+        finish(proc, term, timeout=10)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        stop(proc)
     output = term.transcript.decode(errors="replace")
     try:
         assert proc.returncode == 0, output
@@ -129,15 +147,7 @@ def test_a_session_in_a_terminal_pauses_resumes_completes_and_is_logged(tmp_path
 def test_a_warning_sign_reported_after_a_session_stops_the_programme(tmp_path):
     """Issue 20: a red flag answered during `run` is recorded and stops the programme with the
     advice, as a red flag in the profile does; later plans refuse until it is cleared."""
-    routine = tmp_path / "pty.toml"
-    routine.write_text(ROUTINE)
-    env = dict(os.environ, TERM="xterm", SUPPLE_DATA_DIR=str(tmp_path / "data"),
-               SUPPLE_CONFIG_DIR=str(tmp_path / "config"), COLUMNS="100", LINES="30")
-    master, slave = os.openpty()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "supple", "run", str(routine), "--pain", "1", "--record"],
-        stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True,
-    )
+    routine, env, master, slave, proc = start_session(tmp_path)
     term = Terminal(master)
     try:
         term.expect("Session complete.", timeout=30)
@@ -153,13 +163,9 @@ def test_a_warning_sign_reported_after_a_session_stops_the_programme(tmp_path):
         term.send(f"{number}\r")
         term.expect("How did it feel?")
         term.send("\r")
-        proc.wait(timeout=15)
-        while term.read(0.1):
-            pass
+        finish(proc, term, timeout=15)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        stop(proc)
         os.close(master)
         os.close(slave)
     output = term.transcript.decode(errors="replace")

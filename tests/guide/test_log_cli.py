@@ -3,11 +3,9 @@ through the command line on real SQLite files."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 from click.testing import CliRunner
@@ -15,49 +13,11 @@ from click.testing import CliRunner
 from supple.cli import cli
 from supple.guide.clock import FakeClock
 
-ROUTINE = """
-[routine]
-title = "Short logged test"
-id = "short-logged"
-
-[schedule]
-start = 2026-12-07
-weeks = 2
-days = ["mon", "wed", "fri"]
-times = ["07:30"]
-timezone = "Europe/Madrid"
-
-[timing]
-strategy = "steady"
-tempo = 1
-rest = 2
-transition = 3
-
-[[steps]]
-exercise = "cat-cow"
-reps = 2
-
-[[steps]]
-exercise = "childs-pose"
-hold = 5
-sets = 2
-"""
-
 
 @pytest.fixture
-def env(tmp_path, monkeypatch):
-    import supple.cli.log_options as options
-    import supple.cli.run as run_module
-
-    now = dt.datetime(2026, 12, 9, 8, 0, tzinfo=ZoneInfo("Europe/Madrid"))
-    monkeypatch.setattr(run_module, "make_clock", lambda: FakeClock(start=100.0))
-    monkeypatch.setattr(run_module, "wall_now", lambda: now)
-    monkeypatch.setattr(options, "wall_now", lambda: now)
-    routine = tmp_path / "short.toml"
-    routine.write_text(ROUTINE)
-    (tmp_path / "config").mkdir()
-    return {"SUPPLE_DATA_DIR": str(tmp_path / "data"), "SUPPLE_CONFIG_DIR": str(tmp_path / "config"),
-            "SUPPLE_LOG_LOCK_WAIT": "0.5", "routine": str(routine), "tmp": tmp_path}
+def env(log_env):
+    """The logged routine's command-line environment (tests/guide/conftest.py)."""
+    return log_env
 
 
 def invoke(env, *args):
@@ -155,7 +115,7 @@ def test_edit_changes_values_in_one_go_and_delete_asks(env):
 
 def test_the_listing_filters_by_routine_and_dates(env, tmp_path):
     other = tmp_path / "other.toml"
-    other.write_text(ROUTINE.replace('id = "short-logged"', 'id = "other"'))
+    other.write_text(Path(env["routine"]).read_text().replace('id = "short-logged"', 'id = "other"'))
     for day in ("2026-12-07", "2026-12-09", "2026-12-11"):
         invoke(env, "log", "add", env["routine"], "--date", day)
     invoke(env, "log", "add", str(other), "--date", "2026-12-09")

@@ -54,6 +54,23 @@ def fake_distribution(root: Path, dist: str, modules: dict[str, str], plugins: d
         (root / f"{name}.py").write_text(text)
 
 
+YIELD_SET = """
+@supple.hookimpl
+def supple_exercise_sets():
+    yield make_set()
+"""
+
+
+def set_plugin(root: Path, name: str, exercise_id: str, hook: str = YIELD_SET, *,
+               set_name: str | None = None, plugin: str | None = None) -> None:
+    """Install ``supple-t-NAME``: module ``supple_t_NAME`` with ``make_set()`` (one exercise
+    ``exercise_id`` in set ``set_name``, default ``name``) and ``hook``, registered as plugin
+    ``plugin`` (default ``name``)."""
+    module_name = f"supple_t_{name}"
+    text = GOOD_SET.format(set_name=set_name or name, exercise_id=exercise_id) + hook
+    fake_distribution(root, f"supple-t-{name}", {module_name: text}, {plugin or name: module_name})
+
+
 @pytest.fixture
 def site(tmp_path, monkeypatch):
     """A folder on sys.path to install fake distributions into; a clean user config; the
@@ -188,24 +205,14 @@ def test_a_hook_returning_the_wrong_type_is_reported(site):
 
 
 def test_a_hook_returning_one_object_instead_of_an_iterable_is_reported(site):
-    fake_distribution(site, "supple-t-single", {"supple_t_single": GOOD_SET.format(
-        set_name="single", exercise_id="single-move") + '''
-@supple.hookimpl
-def supple_exercise_sets():
-    return make_set()
-'''}, {"single": "supple_t_single"})
+    set_plugin(site, "single", "single-move", YIELD_SET.replace("yield", "return"))
     assert_isolated("single", "partial", [
         "supple_exercise_sets() returned an ExerciseSet where an iterable of ExerciseSet objects "
         "was expected (yield each one, or return a list)"])
 
 
 def test_a_hook_building_an_invalid_object_names_the_object_and_the_line(site):
-    fake_distribution(site, "supple-t-invalid", {"supple_t_invalid": GOOD_SET.format(
-        set_name="invalid", exercise_id="Not A Slug") + '''
-@supple.hookimpl
-def supple_exercise_sets():
-    yield make_set()
-'''}, {"invalid": "supple_t_invalid"})
+    set_plugin(site, "invalid", "Not A Slug")
     assert_isolated("invalid", "partial", [
         "supple_exercise_sets() built an invalid Exercise: id must be a lowercase slug",
         "got 'Not A Slug'", "(at site/supple_t_invalid.py:"])
@@ -213,12 +220,7 @@ def supple_exercise_sets():
 
 def test_two_plugins_contributing_the_same_name_are_both_left_out_and_both_named(site):
     for letter in "ab":
-        fake_distribution(site, f"supple-t-dupe{letter}", {f"supple_t_dupe{letter}": GOOD_SET.format(
-            set_name="dupes", exercise_id=f"move-{letter}") + '''
-@supple.hookimpl
-def supple_exercise_sets():
-    yield make_set()
-'''}, {f"dupe{letter}": f"supple_t_dupe{letter}"})
+        set_plugin(site, f"dupe{letter}", f"move-{letter}", set_name="dupes")
     says = ["exercise set 'dupes' is provided by 'dupea' and 'dupeb'",
             "left out until one of them is disabled"]
     assert_isolated("dupea", "partial", says, also_blamed=("dupeb",))
@@ -270,23 +272,14 @@ def test_two_third_party_exporters_with_one_name_are_both_reachable(site, monkey
 
 
 def test_a_misspelled_hook_is_reported_instead_of_ignored(site):
-    fake_distribution(site, "supple-t-typo", {"supple_t_typo": GOOD_SET.format(
-        set_name="typo", exercise_id="typo-move") + '''
-@supple.hookimpl
-def supple_exercise_set():
-    yield make_set()
-'''}, {"typo": "supple_t_typo"})
+    set_plugin(site, "typo", "typo-move", YIELD_SET.replace("supple_exercise_sets", "supple_exercise_set"))
     assert_isolated("typo", "partial", [
         "implements unknown hook 'supple_exercise_set', which is never called; "
         "did you mean 'supple_exercise_sets'?"])
 
 
 def test_a_hook_function_not_marked_as_an_implementation_is_reported(site):
-    fake_distribution(site, "supple-t-unmarked", {"supple_t_unmarked": GOOD_SET.format(
-        set_name="unmarked", exercise_id="unmarked-move") + '''
-def supple_exercise_sets():
-    yield make_set()
-'''}, {"unmarked": "supple_t_unmarked"})
+    set_plugin(site, "unmarked", "unmarked-move", YIELD_SET.replace("@supple.hookimpl\n", ""))
     assert_isolated("unmarked", "partial", [
         "function 'supple_exercise_sets' is not marked with @supple.hookimpl"])
 
@@ -302,12 +295,7 @@ def test_a_hook_implementation_with_arguments_the_hook_lacks_is_rejected(site):
 
 def test_two_distributions_using_the_same_plugin_name_load_only_one(site):
     for letter in "ab":
-        fake_distribution(site, f"supple-t-same{letter}", {f"supple_t_same{letter}": GOOD_SET.format(
-            set_name=f"same{letter}", exercise_id="same-move") + '''
-@supple.hookimpl
-def supple_exercise_sets():
-    yield make_set()
-'''}, {"same": f"supple_t_same{letter}"})
+        set_plugin(site, f"same{letter}", "same-move", plugin="same")
     registry = load_registry()
     reports = [p for p in registry.plugins if p.name == "same"]
     assert [(p.distribution, p.status) for p in reports] == [

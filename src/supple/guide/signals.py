@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import os
 import signal
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from types import FrameType
 
-SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+from supple.io.interrupts import SIGNALS, on_termination
+
+__all__ = ["SIGNALS", "SessionSignal", "stop_on_signals"]
 
 
 class SessionSignal(KeyboardInterrupt):
@@ -52,22 +52,7 @@ def _handler(signum: int, frame: FrameType | None) -> None:
     raise SessionSignal(signum)
 
 
-@contextmanager
-def stop_on_signals() -> Iterator[None]:
+def stop_on_signals() -> AbstractContextManager[None]:
     """While the block runs, SIGTERM and SIGHUP raise :class:`SessionSignal` (in the main
     thread; elsewhere this does nothing). The previous handlers are restored afterwards."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = {}
-    for signum in SIGNALS:
-        handler = signal.getsignal(signum)
-        if handler is signal.SIG_IGN:
-            continue
-        previous[signum] = handler
-        signal.signal(signum, _handler)
-    try:
-        yield
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
+    return on_termination(_handler)

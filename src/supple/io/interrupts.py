@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import signal
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from types import FrameType
 
 #: The signals that ask a program to stop: ``kill`` and a closed terminal.
@@ -32,21 +32,29 @@ def _raise(signum: int, frame: FrameType | None) -> None:
 
 
 @contextmanager
-def terminate_raises() -> Iterator[None]:
-    """While the block runs, SIGTERM and SIGHUP raise :class:`Terminated` (only in the main
-    thread, where Python delivers signals; elsewhere this does nothing)."""
+def on_termination(handler: Callable[[int, FrameType | None], None]) -> Iterator[None]:
+    """While the block runs, SIGTERM and SIGHUP call ``handler`` (only in the main thread,
+    where Python delivers signals; elsewhere this does nothing). A signal that is ignored stays
+    ignored; the previous handlers are restored afterwards. The one place supple installs
+    signal handlers: :func:`terminate_raises` and the guided session's
+    :func:`supple.guide.signals.stop_on_signals` both use it."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     previous = {}
     for signum in SIGNALS:
-        handler = signal.getsignal(signum)
-        if handler is signal.SIG_IGN:
+        current = signal.getsignal(signum)
+        if current is signal.SIG_IGN:
             continue
-        previous[signum] = handler
-        signal.signal(signum, _raise)
+        previous[signum] = current
+        signal.signal(signum, handler)
     try:
         yield
     finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
+        for signum, current in previous.items():
+            signal.signal(signum, current)
+
+
+def terminate_raises() -> AbstractContextManager[None]:
+    """While the block runs, SIGTERM and SIGHUP raise :class:`Terminated` (in the main thread)."""
+    return on_termination(_raise)
