@@ -15,7 +15,7 @@ ROUTINE = '[routine]\ntitle = "T"\n[[steps]]\nexercise = "cat-cow"\n'
 
 @pytest.fixture
 def home(tmp_path, monkeypatch):
-    monkeypatch.setenv(config.ENV_CONFIG_DIR, str(tmp_path))
+    monkeypatch.setenv("SUPPLE_CONFIG_DIR", str(tmp_path))
     config.user_config.cache_clear()
     yield tmp_path
     config.user_config.cache_clear()

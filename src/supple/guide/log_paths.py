@@ -4,21 +4,13 @@ look for a log cheaply): ``sessions.sqlite3`` in ``$SUPPLE_DATA_DIR`` when set, 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-ENV_DATA_DIR = "SUPPLE_DATA_DIR"
+from supple.io.dirs import ENV_DATA_DIR, data_dir
+
+__all__ = ["ENV_DATA_DIR", "FILENAME", "data_dir", "log_path"]
+
 FILENAME = "sessions.sqlite3"
-
-
-def data_dir() -> Path:
-    """The directory that holds the session log."""
-    override = os.environ.get(ENV_DATA_DIR)
-    if override:
-        return Path(override)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("supple", appauthor=False))
 
 
 def log_path() -> Path:

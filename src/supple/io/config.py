@@ -30,18 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from supple.errors import InputError
-
-ENV_CONFIG_DIR = "SUPPLE_CONFIG_DIR"
-
-
-def config_dir() -> Path:
-    """The directory supple reads user configuration from."""
-    override = os.environ.get(ENV_CONFIG_DIR)
-    if override:
-        return Path(override)
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir("supple", appauthor=False))
+from supple.io.dirs import ENV_CONFIG_DIR as ENV_CONFIG_DIR  # tests and docs set it
+from supple.io.dirs import config_dir
 
 
 @cache

@@ -15,13 +15,13 @@ import os
 import sys
 from typing import Any, NamedTuple
 
+from supple.io.dirs import ENV_CACHE_DIR as ENV_CACHE_DIR  # where the cache goes (tests set it)
+
 #: what the cache is keyed on (see :func:`_key`)
 _Key = tuple[tuple[str | int | None, ...], ...]
 
 ENV_NO_CACHE = "SUPPLE_NO_CACHE"
 
-
-ENV_CACHE_DIR = "SUPPLE_CACHE_DIR"
 
 
 _FORMAT = 1
@@ -97,11 +97,9 @@ def _cache_file(group: str, key: _Key | None) -> str:
     import marshal
     import zlib
 
-    folder = os.environ.get(ENV_CACHE_DIR)
-    if not folder:
-        from platformdirs import user_cache_dir
+    from supple.io.dirs import cache_dir
 
-        folder = user_cache_dir("supple", appauthor=False)
+    folder = cache_dir()
     tag = zlib.crc32(marshal.dumps(key)) if key is not None else 0
     return os.path.join(folder, f"entry-points-{group}-{tag:08x}.marshal")
 

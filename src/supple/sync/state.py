@@ -14,24 +14,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from supple.io.dirs import data_dir
 from supple.sync.diff import Written
 
-ENV_DATA_DIR = "SUPPLE_DATA_DIR"
 VERSION = 1
-
-
-def data_dir() -> Path:
-    """supple's data directory (``$SUPPLE_DATA_DIR`` when set)."""
-    override = os.environ.get(ENV_DATA_DIR)
-    if override:
-        return Path(override)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("supple", appauthor=False))
 
 
 def state_path(calendar_url: str, token: str) -> Path:
